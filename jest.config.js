@@ -1,0 +1,8 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  /** PostgreSQL server; without it the embedded PGlite under DATA_DIR is used. */
+  DATABASE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^postgres(ql)?:/.test(u), 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** connections in the postgres.js pool */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** the server cancels a statement that runs longer than this */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
+  /** load the demo dataset at start: default on for the embedded database, off for a server */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /** request bodies above this many bytes are answered 413 */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(100_000),
+  /** how long SIGTERM waits for requests in flight before closing anyway */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = Readonly<{
+  databaseUrl: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  dbPoolMax: number;
+  statementTimeoutMs: number;
+  seedDemo: boolean;
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+}>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; a bad value names its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    dbPoolMax: e.DB_POOL_MAX,
+    statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.DATABASE_URL === undefined,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}

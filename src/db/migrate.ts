@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { chunked } from './chunked';
+import type { Database } from './client';
+import { fromExcluded } from './excluded';
+import { indicators } from './reference/indicators';
+import { loadRegions } from './reference/regions';
+import { governanceIndicators, regions } from './schema';
+
+export const MIGRATIONS_FOLDER = path.join(__dirname, '..', '..', 'migrations');
+
+/** Applies drizzle-kit's migrations, then upserts the reference data (regions, indicators). */
+export async function migrate(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (database.engine === 'pglite') await migratePglite(database.db as PgliteDatabase<never>, config);
+  else await migratePostgres(database.db as PostgresJsDatabase<never>, config);
+  await loadReferenceData(database);
+}
+
+async function loadReferenceData({ db }: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const batch of chunked(loadRegions(), 1000)) {
+      await tx
+        .insert(regions)
+        .values(batch)
+        .onConflictDoUpdate({
+          target: regions.code,
+          set: fromExcluded(regions, ['name', 'parentCode', 'level']),
+        });
+    }
+    await tx
+      .insert(governanceIndicators)
+      .values(indicators)
+      .onConflictDoUpdate({
+        target: governanceIndicators.code,
+        set: fromExcluded(governanceIndicators, ['name', 'description', 'unit']),
+      });
+  });
+}

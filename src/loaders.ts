@@ -1,0 +1,27 @@
+import { LoaderFamily } from './batching/loader-family';
+import type { Db } from './db/client';
+import { donationLoaders } from './modules/donations/loaders';
+import { governanceLoaders } from './modules/governance/loaders';
+import { organizationLoaders } from './modules/organizations/loaders';
+import type { Page } from './modules/pagination/store';
+import { projectLoaders } from './modules/projects/loaders';
+import { provenanceLoaders } from './modules/provenance/loaders';
+import { trainingSessionLoaders } from './modules/training-sessions/loaders';
+
+/** Every loader of a request, made fresh per request so nothing is cached across callers. */
+export function createLoaders(db: Db) {
+  return {
+    ...organizationLoaders(db),
+    ...projectLoaders(db),
+    ...donationLoaders(db),
+    ...trainingSessionLoaders(db),
+    ...governanceLoaders(db),
+    ...provenanceLoaders(db),
+    /** child-list pages per parent, one loader per field and arguments */
+    pages: new LoaderFamily<string, Page<unknown>>(),
+    /** child-list counts per parent, one loader per field and filter */
+    counts: new LoaderFamily<string, number>(),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,59 @@
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { migrate } from './db/migrate';
+import { hasData, loadDemo } from './db/seed/demo';
+import { createServer } from './server';
+
+/** The only module with process side effects: configuration, listening and shutdown. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.dbPoolMax,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
+  logger.info({ engine: database.engine, dataDir: database.engine === 'pglite' ? config.dataDir : undefined }, 'database open');
+  await migrate(database);
+  if (config.seedDemo && !(await hasData(database))) {
+    logger.info('loading the demo dataset (first start)');
+    await loadDemo(database);
+  }
+  const server = await createServer({ database, logger, bodyLimitBytes: config.bodyLimitBytes });
+  const address = await server.app.listen({ host: config.host, port: config.port });
+  logger.info({ address: `${address}/graphql` }, 'gongyi-graph is serving');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'draining requests in flight');
+    const timer = setTimeout(() => {
+      logger.warn('grace period over; closing with requests still open');
+      void database.close().finally(() => process.exit(1));
+    }, config.shutdownGraceMs);
+    timer.unref();
+    await server.drain();
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`gongyi-graph failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

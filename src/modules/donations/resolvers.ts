@@ -1,0 +1,72 @@
+import { BadUserInputError } from '../../errors';
+import type {
+  DisbursementResolvers,
+  DonationGroupResolvers,
+  DonationResolvers,
+  DonationSummaryResolvers,
+  QueryResolvers,
+} from '../../generated/graphql';
+import { amount } from '../money/amount';
+import { expectGlobalId, toGlobalId } from '../node/global-id';
+import { INDUSTRY_SECTIONS } from '../organizations/industry';
+import { MAX_PAGE_SIZE, pageWindow } from '../pagination/arguments';
+import { rootConnection } from '../pagination/lists';
+import { donationConditions, donationList, groupDonations, summarizeDonations } from './store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const Query: QueryResolvers = {
+  donation: (_root, { id }, ctx) => ctx.loaders.donationById.load(expectGlobalId(id, 'Donation', 'id')),
+  donations: (_root, args, ctx) =>
+    rootConnection(ctx.db, donationList(donationConditions(args.filter), args.orderBy, pageWindow(args))),
+  donationSummary: (_root, { filter }, ctx) => summarizeDonations(ctx.db, donationConditions(filter)),
+  donationStats: (_root, { groupBy, filter, first }, ctx) => {
+    if (first != null && (first < 1 || first > MAX_PAGE_SIZE)) {
+      throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+    }
+    return groupDonations(ctx.db, groupBy, donationConditions(filter), first ?? null);
+  },
+};
+
+export const Donation: DonationResolvers = {
+  id: (d) => toGlobalId('Donation', d.id),
+  donor: (d, _args, ctx) => (d.donorId ? ctx.loaders.organizationById.load(d.donorId) : null),
+  recipient: (d, _args, ctx) => (d.recipientId ? ctx.loaders.organizationById.load(d.recipientId) : null),
+  project: (d, _args, ctx) => (d.projectId ? ctx.loaders.projectById.load(d.projectId) : null),
+  total: (d) => amount(d.total, d.currency),
+  cash: (d) => amount(d.cash, d.currency),
+  inKind: (d) => amount(d.inKind, d.currency),
+  delivered: (d) => amount(d.delivered, d.currency),
+  disbursements: (d, _args, ctx) => ctx.loaders.disbursementsByDonationId.load(d.id),
+  provenance: (d) => d,
+};
+
+export const Disbursement: DisbursementResolvers = {
+  amount: (d) => amount(d.amount),
+};
+
+export const DonationSummary: DonationSummaryResolvers = {
+  total: (s) => amount(s.total),
+  cash: (s) => amount(s.cash),
+  inKind: (s) => amount(s.inKind),
+  unsplitTotal: (s) => amount(s.unsplitTotal),
+  delivered: (s) => amount(s.delivered),
+};
+
+export const DonationGroup: DonationGroupResolvers = {
+  key: (g) =>
+    (g.dimension === 'DONOR' || g.dimension === 'RECIPIENT') && g.key !== null
+      ? UUID.test(g.key)
+        ? toGlobalId('Organization', g.key)
+        : null
+      : g.key,
+  label: (g, _args, ctx) => {
+    if (g.label !== null || g.key === null) return g.label;
+    if (g.dimension === 'DONOR_INDUSTRY') return INDUSTRY_SECTIONS[g.key] ?? null;
+    if (g.dimension === 'PROVINCE') return ctx.regions.get(g.key)?.name ?? null;
+    return g.key;
+  },
+  total: (g) => amount(g.total),
+  cash: (g) => amount(g.cash),
+  inKind: (g) => amount(g.inKind),
+};

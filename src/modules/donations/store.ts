@@ -1,0 +1,174 @@
+import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import { groupedByKey, orderedByKey } from '../../batching/ordered';
+import { rows, type Db } from '../../db/client';
+import { disbursements, donations, organizations, projects } from '../../db/schema';
+import type { DonationDimension, DonationFilter, DonationOrder } from '../../generated/graphql';
+import { checkDateRange } from '../dates/date-range';
+import { expectGlobalId } from '../node/global-id';
+import { industrySection } from '../organizations/industry';
+import type { PageWindow } from '../pagination/arguments';
+import type { ListQuery, Sort } from '../pagination/store';
+import { provenanceIn } from '../provenance/filter';
+import type { DisbursementRow, DonationGroupRow, DonationRow, DonationTotalsRow } from './mappers';
+
+/** One donation per id, in id order; null where absent. */
+export async function findDonationsByIds(db: Db, ids: readonly string[]): Promise<(DonationRow | null)[]> {
+  const found = await db.select().from(donations).where(inArray(donations.id, [...ids]));
+  return orderedByKey(ids, found, (d) => d.id);
+}
+
+/** Each donation's disbursements, earliest first, in id order. */
+export async function findDisbursementsByDonationIds(db: Db, ids: readonly string[]): Promise<DisbursementRow[][]> {
+  const found = await db
+    .select()
+    .from(disbursements)
+    .where(inArray(disbursements.donationId, [...ids]))
+    .orderBy(disbursements.disbursedOn, disbursements.id);
+  return groupedByKey(ids, found, (d) => d.donationId);
+}
+
+export function donationConditions(filter: DonationFilter | null | undefined): SQL[] {
+  if (!filter) return [];
+  const f = filter;
+  checkDateRange(f.dateFrom, f.dateTo, 'filter.dateTo');
+  const donorTypes = f.donorTypes?.length ? inArray(organizations.type, f.donorTypes) : undefined;
+  const donorIndustries = f.donorIndustries?.length
+    ? inArray(
+        organizations.industry,
+        f.donorIndustries.map((s, i) => industrySection(s, `filter.donorIndustries[${i}]`)),
+      )
+    : undefined;
+  return [
+    f.donorId != null ? eq(donations.donorId, expectGlobalId(f.donorId, 'Organization', 'filter.donorId')) : undefined,
+    f.recipientId != null
+      ? eq(donations.recipientId, expectGlobalId(f.recipientId, 'Organization', 'filter.recipientId'))
+      : undefined,
+    f.projectId != null ? eq(donations.projectId, expectGlobalId(f.projectId, 'Project', 'filter.projectId')) : undefined,
+    f.statuses?.length ? inArray(donations.status, f.statuses) : undefined,
+    f.purpose != null ? eq(donations.purpose, f.purpose) : undefined,
+    donorTypes || donorIndustries
+      ? inArray(donations.donorId, sql`(select ${organizations.id} from ${organizations} where ${and(donorTypes, donorIndustries)})`)
+      : undefined,
+    f.dateFrom != null ? gte(donations.pledgedOn, f.dateFrom) : undefined,
+    f.dateTo != null ? lte(donations.pledgedOn, f.dateTo) : undefined,
+    f.minTotal != null ? gte(donations.total, f.minTotal) : undefined,
+    provenanceIn(donations.provenanceKind, f.provenance),
+  ].filter((c): c is SQL => c !== undefined);
+}
+
+/** Newest pledge first unless told otherwise. */
+export function donationSort(order: DonationOrder | null | undefined): Sort {
+  const descending = order ? order.direction === 'DESC' : true;
+  switch (order?.field ?? 'PLEDGED_ON') {
+    case 'TOTAL':
+      return { key: sql`${donations.total}`, type: 'numeric', descending };
+    case 'CREATED_AT':
+      return { key: sql`${donations.createdAt}`, type: 'timestamptz', descending };
+    default:
+      return { key: sql`coalesce(${donations.pledgedOn}, '-infinity'::date)`, type: 'date', descending };
+  }
+}
+
+export function donationList(conditions: SQL[], order: DonationOrder | null | undefined, window: PageWindow): ListQuery<typeof donations> {
+  return { table: donations, conditions, sort: donationSort(order), window };
+}
+
+const yuanSum = (column: PgColumn, where?: SQL) =>
+  sql`coalesce(sum(${column})${where ? sql` filter (where ${where})` : sql``}, 0)::numeric(20,2)::text`;
+
+const totalsColumns = sql`
+  count(*)::int as "donationCount",
+  count(distinct coalesce(${donations.donorId}::text, 'name:' || ${donations.donorName}))::int as "donorCount",
+  ${yuanSum(donations.total)} as "total",
+  ${yuanSum(donations.cash)} as "cash",
+  ${yuanSum(donations.inKind)} as "inKind",
+  ${yuanSum(donations.total, sql`${donations.cash} is null`)} as "unsplitTotal",
+  ${yuanSum(donations.delivered)} as "delivered",
+  case when coalesce(sum(${donations.cash}) + sum(${donations.inKind}), 0) > 0
+    then round(sum(${donations.inKind}) / (sum(${donations.cash}) + sum(${donations.inKind})), 4)::text end as "inKindShare"`;
+
+const EMPTY_TOTALS: DonationTotalsRow = {
+  donationCount: 0,
+  donorCount: 0,
+  total: '0.00',
+  cash: '0.00',
+  inKind: '0.00',
+  unsplitTotal: '0.00',
+  delivered: '0.00',
+  inKindShare: null,
+};
+
+/** Exact sums over every matching donation, in one aggregate statement. */
+export async function summarizeDonations(db: Db, conditions: SQL[]): Promise<DonationTotalsRow> {
+  const where = and(...conditions);
+  const [row] = await rows<DonationTotalsRow>(db, sql`select ${totalsColumns} from ${donations} ${where ? sql`where ${where}` : sql``}`);
+  return row!;
+}
+
+/** The same sums per parent (donor, recipient or project), in id order. */
+export async function summarizeDonationsByParent(
+  db: Db,
+  parent: PgColumn,
+  parentIds: readonly string[],
+): Promise<DonationTotalsRow[]> {
+  const found = await rows<DonationTotalsRow & { parent: string }>(
+    db,
+    sql`select ${parent} as parent, ${totalsColumns} from ${donations}
+        where ${parent} = any(${sql.param(parentIds)}::uuid[]) group by 1`,
+  );
+  return orderedByKey(parentIds, found, (r) => r.parent, EMPTY_TOTALS);
+}
+
+const donor = alias(organizations, 'donor');
+const recipient = alias(organizations, 'recipient');
+
+/** The grouping key, its label, and the joins each dimension needs. */
+function dimension(by: DonationDimension): { key: SQL; label: SQL; joins: SQL } {
+  const joinDonor = sql`left join ${donor} on ${donor.id} = ${donations.donorId}`;
+  const joinRecipient = sql`left join ${recipient} on ${recipient.id} = ${donations.recipientId}`;
+  switch (by) {
+    case 'DONOR':
+      return { key: sql`coalesce(${donations.donorId}::text, ${donations.donorName})`, label: sql`min(${donations.donorName})`, joins: sql`` };
+    case 'DONOR_TYPE':
+      return { key: sql`${donor.type}::text`, label: sql`null`, joins: joinDonor };
+    case 'DONOR_INDUSTRY':
+      return { key: sql`${donor.industry}::text`, label: sql`null`, joins: joinDonor };
+    case 'RECIPIENT':
+      return { key: sql`${donations.recipientId}::text`, label: sql`min(${recipient.name})`, joins: joinRecipient };
+    case 'PURPOSE':
+      return { key: sql`${donations.purpose}::text`, label: sql`null`, joins: sql`` };
+    case 'STATUS':
+      return { key: sql`${donations.status}::text`, label: sql`null`, joins: sql`` };
+    case 'YEAR':
+      return { key: sql`to_char(${donations.pledgedOn}, 'YYYY')`, label: sql`null`, joins: sql`` };
+    case 'MONTH':
+      return { key: sql`to_char(${donations.pledgedOn}, 'YYYY-MM')`, label: sql`null`, joins: sql`` };
+    case 'PROVINCE':
+      return {
+        key: sql`left(coalesce(${recipient.regionCode}, ${projects.regionCode}), 2) || '0000'`,
+        label: sql`null`,
+        joins: sql`${joinRecipient} left join ${projects} on ${projects.id} = ${donations.projectId}`,
+      };
+  }
+}
+
+/** Exact sums per group, largest total first; at most `limit` groups when given. */
+export async function groupDonations(
+  db: Db,
+  by: DonationDimension,
+  conditions: SQL[],
+  limit: number | null,
+): Promise<DonationGroupRow[]> {
+  const { key, label, joins } = dimension(by);
+  const where = and(...conditions);
+  const found = await rows<Omit<DonationGroupRow, 'dimension'>>(
+    db,
+    sql`select ${key} as "key", ${label} as "label", count(*)::int as "donationCount",
+          ${yuanSum(donations.total)} as "total", ${yuanSum(donations.cash)} as "cash", ${yuanSum(donations.inKind)} as "inKind"
+        from ${donations} ${joins} ${where ? sql`where ${where}` : sql``}
+        group by 1 order by sum(${donations.total}) desc, 1 asc nulls last
+        ${limit !== null ? sql`limit ${limit}` : sql``}`,
+  );
+  return found.map((g) => ({ ...g, dimension: by }));
+}

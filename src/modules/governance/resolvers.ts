@@ -1,0 +1,22 @@
+import type { GovernanceMetricResolvers, QueryResolvers } from '../../generated/graphql';
+import { toGlobalId } from '../node/global-id';
+import { pageWindow } from '../pagination/arguments';
+import { rootConnection } from '../pagination/lists';
+import { findGovernanceIndicators, governanceMetricConditions, governanceMetricList } from './store';
+
+export const Query: QueryResolvers = {
+  governanceIndicators: (_root, _args, ctx) => findGovernanceIndicators(ctx.db),
+  governanceMetrics: (_root, args, ctx) =>
+    rootConnection(
+      ctx.db,
+      governanceMetricList(governanceMetricConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args)),
+    ),
+};
+
+export const GovernanceMetric: GovernanceMetricResolvers = {
+  id: (m) => toGlobalId('GovernanceMetric', m.id),
+  indicator: async (m, _args, ctx) => (await ctx.loaders.governanceIndicatorByCode.load(m.indicatorCode))!,
+  organization: (m, _args, ctx) => (m.organizationId ? ctx.loaders.organizationById.load(m.organizationId) : null),
+  region: (m, _args, ctx) => ctx.regions.get(m.regionCode),
+  provenance: (m) => m,
+};

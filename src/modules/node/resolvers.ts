@@ -1,0 +1,41 @@
+import type { Context } from '../../context';
+import { BadUserInputError } from '../../errors';
+import type { NodeResolvers, QueryResolvers, ResolversInterfaceTypes } from '../../generated/graphql';
+import { MAX_PAGE_SIZE } from '../pagination/arguments';
+import { parseGlobalId, type NodeType } from './global-id';
+
+type NodeRow = ResolversInterfaceTypes<Record<string, never>>['Node'];
+
+function loadNode(ctx: Context, globalId: string, argument: string): Promise<NodeRow | null> {
+  const parsed = parseGlobalId(globalId);
+  if (!parsed) throw new BadUserInputError(argument, 'is not a valid ID');
+  const loaders: Record<NodeType, { load: (id: string) => Promise<NodeRow | null> }> = {
+    Organization: ctx.loaders.organizationById,
+    Project: ctx.loaders.projectById,
+    ProjectReport: ctx.loaders.projectReportById,
+    Donation: ctx.loaders.donationById,
+    TrainingSession: ctx.loaders.trainingSessionById,
+    GovernanceMetric: ctx.loaders.governanceMetricById,
+  };
+  return loaders[parsed.type].load(parsed.id);
+}
+
+export const Query: QueryResolvers = {
+  node: (_root, { id }, ctx) => loadNode(ctx, id, 'id'),
+  nodes: (_root, { ids }, ctx) => {
+    if (ids.length > MAX_PAGE_SIZE) throw new BadUserInputError('ids', `may hold at most ${MAX_PAGE_SIZE} IDs, got ${ids.length}`);
+    return Promise.all(ids.map((id, i) => loadNode(ctx, id, `ids[${i}]`)));
+  },
+};
+
+/** Rows carry no type tag; each node type has a column no other has. */
+export const Node: NodeResolvers = {
+  __resolveType: (row) => {
+    if ('registrationStatus' in row) return 'Organization';
+    if ('fundingChannel' in row) return 'Project';
+    if ('summary' in row) return 'ProjectReport';
+    if ('donorName' in row) return 'Donation';
+    if ('participantCount' in row) return 'TrainingSession';
+    return 'GovernanceMetric';
+  },
+};

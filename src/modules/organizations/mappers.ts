@@ -1,0 +1,3 @@
+import type { organizations } from '../../db/schema';
+
+export type OrganizationRow = typeof organizations.$inferSelect;

@@ -1,0 +1,60 @@
+import { arrayOverlaps, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { orderedByKey } from '../../batching/ordered';
+import type { Db } from '../../db/client';
+import { organizations } from '../../db/schema';
+import type { OrganizationFilter, OrganizationOrder } from '../../generated/graphql';
+import type { PageWindow } from '../pagination/arguments';
+import type { ListQuery, Sort } from '../pagination/store';
+import { provenanceIn } from '../provenance/filter';
+import { containsPattern } from '../search/contains-pattern';
+import type { RegionDirectory } from '../regions/directory';
+import { inRegion } from '../regions/filter';
+import { industrySection } from './industry';
+import type { OrganizationRow } from './mappers';
+
+/** One organization per id, in id order; null where absent. */
+export async function findOrganizationsByIds(db: Db, ids: readonly string[]): Promise<(OrganizationRow | null)[]> {
+  const found = await db.select().from(organizations).where(inArray(organizations.id, [...ids]));
+  return orderedByKey(ids, found, (o) => o.id);
+}
+
+/** One organization per credit code, in code order; null where absent. */
+export async function findOrganizationsByCreditCodes(db: Db, codes: readonly string[]): Promise<(OrganizationRow | null)[]> {
+  const found = await db.select().from(organizations).where(inArray(organizations.creditCode, [...codes]));
+  return orderedByKey(codes, found, (o) => o.creditCode!);
+}
+
+export function organizationConditions(filter: OrganizationFilter | null | undefined, regions: RegionDirectory): SQL[] {
+  if (!filter) return [];
+  const f = filter;
+  return [
+    f.types?.length ? inArray(organizations.type, f.types) : undefined,
+    f.registrationStatuses?.length ? inArray(organizations.registrationStatus, f.registrationStatuses) : undefined,
+    f.regionCode != null ? inRegion(regions, organizations.regionCode, f.regionCode, 'filter.regionCode') : undefined,
+    f.industry != null ? eq(organizations.industry, industrySection(f.industry, 'filter.industry')) : undefined,
+    f.serviceAreas?.length ? arrayOverlaps(organizations.serviceAreas, f.serviceAreas) : undefined,
+    f.evaluationGrades?.length ? inArray(organizations.evaluationGrade, f.evaluationGrades) : undefined,
+    f.search ? ilike(organizations.name, containsPattern(f.search)) : undefined,
+    provenanceIn(organizations.provenanceKind, f.provenance),
+  ].filter((c): c is SQL => c !== undefined);
+}
+
+export function organizationSort(order: OrganizationOrder | null | undefined): Sort {
+  const descending = order?.direction === 'DESC';
+  switch (order?.field ?? 'NAME') {
+    case 'FOUNDED_ON':
+      return { key: sql`coalesce(${organizations.foundedOn}, '-infinity'::date)`, type: 'date', descending };
+    case 'CREATED_AT':
+      return { key: sql`${organizations.createdAt}`, type: 'timestamptz', descending };
+    default:
+      return { key: sql`${organizations.name}`, type: 'text', descending };
+  }
+}
+
+export function organizationList(
+  conditions: SQL[],
+  order: OrganizationOrder | null | undefined,
+  window: PageWindow,
+): ListQuery<typeof organizations> {
+  return { table: organizations, conditions, sort: organizationSort(order), window };
+}

@@ -1,0 +1,41 @@
+import type { InferSelectModel } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Context } from '../../context';
+import type { Db } from '../../db/client';
+import { connection, type ConnectionParent } from './connection';
+import { countRows, countRowsByParent, findPage, findPagesByParent, type ListQuery, type Page, type PagedTable } from './store';
+
+/** A top-level list: one statement for the page and, if asked, one for the count. */
+export function rootConnection<T extends PagedTable>(db: Db, q: ListQuery<T>): ConnectionParent<InferSelectModel<T>> {
+  return connection(
+    () => findPage(db, q),
+    () => countRows(db, q.table, q.conditions),
+  );
+}
+
+/**
+ * A list under a parent field: every parent of the request asking with the same arguments shares
+ * one statement for the pages and one for the counts.
+ * `relation` names the field (`Organization.projects`); `args` are its arguments as given.
+ */
+export function childConnection<T extends PagedTable>(
+  ctx: Context,
+  relation: string,
+  parent: PgColumn,
+  parentId: string,
+  q: ListQuery<T>,
+  args: Readonly<Record<string, unknown>>,
+): ConnectionParent<InferSelectModel<T>> {
+  return connection(
+    () =>
+      ctx.loaders.pages
+        .for(`${relation}:${JSON.stringify(args)}`, (ids) => findPagesByParent(ctx.db, q, parent, ids))
+        .load(parentId) as Promise<Page<InferSelectModel<T>>>,
+    () =>
+      ctx.loaders.counts
+        .for(`${relation}:${JSON.stringify(args['filter'] ?? null)}`, (ids) =>
+          countRowsByParent(ctx.db, q.table, q.conditions, parent, ids),
+        )
+        .load(parentId),
+  );
+}

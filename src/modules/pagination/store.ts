@@ -1,0 +1,135 @@
+import { and, sql, type InferSelectModel, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { rows, type Db } from '../../db/client';
+import type { PageWindow } from './arguments';
+import { encodeCursor } from './cursor';
+import { rowDecoder } from './rows';
+
+/** A table that pages: it has a uuid `id` column. */
+export type PagedTable = PgTable & { id: PgColumn };
+
+/** A total order: a non-null key expression (cast back from text for cursors), then id. */
+export interface Sort {
+  key: SQL;
+  /** the key's PostgreSQL type, for comparing against a cursor's text */
+  type: 'text' | 'date' | 'numeric' | 'timestamptz' | 'integer';
+  descending: boolean;
+}
+
+export interface ListQuery<T extends PagedTable> {
+  table: T;
+  conditions: SQL[];
+  sort: Sort;
+  window: PageWindow;
+}
+
+export interface Edge<N> {
+  node: N;
+  cursor: string;
+}
+
+export interface Page<N> {
+  edges: Edge<N>[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+interface RawRow extends Record<string, unknown> {
+  _sort_key: string | null;
+  _parent?: string;
+}
+
+/** ORDER BY and the keyset predicate; a backward window reads the order reversed. */
+function keyset<T extends PagedTable>(q: ListQuery<T>): { where: SQL | undefined; orderBy: SQL } {
+  const reverse = q.sort.descending !== q.window.backward;
+  const dir = sql.raw(reverse ? 'desc' : 'asc');
+  const orderBy = sql`${q.sort.key} ${dir}, ${q.table.id} ${dir}`;
+  const from = q.window.from;
+  const seek = from
+    ? sql`(${q.sort.key}, ${q.table.id}) ${sql.raw(reverse ? '<' : '>')} (${from.key}::${sql.raw(q.sort.type)}, ${from.id}::uuid)`
+    : undefined;
+  return { where: and(...q.conditions, seek), orderBy };
+}
+
+function toPage<T extends PagedTable>(q: ListQuery<T>, raw: RawRow[]): Page<InferSelectModel<T>> {
+  const decode = rowDecoder(q.table);
+  const more = raw.length > q.window.limit;
+  const slice = more ? raw.slice(0, q.window.limit) : raw;
+  if (q.window.backward) slice.reverse();
+  const edges = slice.map((r) => {
+    const node = decode(r);
+    return { node, cursor: encodeCursor({ key: r._sort_key, id: (node as { id: string }).id }) };
+  });
+  const fromCursor = q.window.from !== null;
+  return q.window.backward
+    ? { edges, hasPreviousPage: more, hasNextPage: fromCursor }
+    : { edges, hasNextPage: more, hasPreviousPage: fromCursor };
+}
+
+/** One page of a list, with one row more than asked to learn whether another page follows. */
+export async function findPage<T extends PagedTable>(db: Db, q: ListQuery<T>): Promise<Page<InferSelectModel<T>>> {
+  const { where, orderBy } = keyset(q);
+  const raw = await rows<RawRow>(
+    db,
+    sql`select ${q.table}.*, (${q.sort.key})::text as _sort_key from ${q.table}
+        ${where ? sql`where ${where}` : sql``} order by ${orderBy} limit ${q.window.limit + 1}`,
+  );
+  return toPage(q, raw);
+}
+
+/**
+ * The same page of a list for each parent, in one statement: a LATERAL subquery per parent id
+ * walks that parent's index, so the cost follows the page size, not the parent's row count.
+ * One page per parent id, in id order.
+ */
+export async function findPagesByParent<T extends PagedTable>(
+  db: Db,
+  q: ListQuery<T>,
+  parent: PgColumn,
+  parentIds: readonly string[],
+): Promise<Page<InferSelectModel<T>>[]> {
+  const { where, orderBy } = keyset(q);
+  const raw = await rows<RawRow>(
+    db,
+    sql`select parents.id as _parent, page.* from unnest(${sql.param(parentIds)}::uuid[]) as parents(id)
+        cross join lateral (
+          select ${q.table}.*, (${q.sort.key})::text as _sort_key from ${q.table}
+          where ${parent} = parents.id ${where ? sql`and ${where}` : sql``}
+          order by ${orderBy} limit ${q.window.limit + 1}
+        ) as page`,
+  );
+  const byParent = new Map<string, RawRow[]>();
+  for (const r of raw) {
+    const list = byParent.get(r._parent!);
+    if (list) list.push(r);
+    else byParent.set(r._parent!, [r]);
+  }
+  return parentIds.map((id) => toPage(q, byParent.get(id) ?? []));
+}
+
+/** How many rows match, over all pages. */
+export async function countRows(db: Db, table: PgTable, conditions: SQL[]): Promise<number> {
+  const where = and(...conditions);
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${table} ${where ? sql`where ${where}` : sql``}`,
+  );
+  return row!.n;
+}
+
+/** How many rows match for each parent id, in id order; 0 where none. */
+export async function countRowsByParent(
+  db: Db,
+  table: PgTable,
+  conditions: SQL[],
+  parent: PgColumn,
+  parentIds: readonly string[],
+): Promise<number[]> {
+  const where = and(sql`${parent} = any(${sql.param(parentIds)}::uuid[])`, ...conditions);
+  const raw = await rows<{ parent: string; n: number }>(
+    db,
+    sql`select ${parent} as parent, count(*)::int as n from ${table} where ${where} group by 1`,
+  );
+  const counts = new Map(raw.map((r) => [r.parent, r.n]));
+  return parentIds.map((id) => counts.get(id) ?? 0);
+}

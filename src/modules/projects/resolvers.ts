@@ -1,0 +1,41 @@
+import { donations, projectReports } from '../../db/schema';
+import type { ProjectReportResolvers, ProjectResolvers, QueryResolvers } from '../../generated/graphql';
+import { donationConditions, donationList } from '../donations/store';
+import { amount } from '../money/amount';
+import { expectGlobalId, toGlobalId } from '../node/global-id';
+import { pageWindow } from '../pagination/arguments';
+import { childConnection, rootConnection } from '../pagination/lists';
+import { projectConditions, projectList, projectReportList } from './store';
+
+export const Query: QueryResolvers = {
+  project: (_root, { id }, ctx) => ctx.loaders.projectById.load(expectGlobalId(id, 'Project', 'id')),
+  projects: (_root, args, ctx) =>
+    rootConnection(ctx.db, projectList(projectConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args))),
+};
+
+export const Project: ProjectResolvers = {
+  id: (p) => toGlobalId('Project', p.id),
+  organization: async (p, _args, ctx) => (await ctx.loaders.organizationById.load(p.organizationId))!,
+  region: (p, _args, ctx) => ctx.regions.get(p.regionCode),
+  budget: (p) => amount(p.budget),
+  provenance: (p) => p,
+  donations: (p, args, ctx) =>
+    childConnection(
+      ctx,
+      'Project.donations',
+      donations.projectId,
+      p.id,
+      donationList(donationConditions({ ...args.filter, projectId: null }), args.orderBy, pageWindow(args)),
+      args,
+    ),
+  reports: (p, args, ctx) =>
+    childConnection(ctx, 'Project.reports', projectReports.projectId, p.id, projectReportList(pageWindow(args)), args),
+  donationSummary: (p, _args, ctx) => ctx.loaders.donationTotalsByProjectId.load(p.id),
+};
+
+export const ProjectReport: ProjectReportResolvers = {
+  id: (r) => toGlobalId('ProjectReport', r.id),
+  project: async (r, _args, ctx) => (await ctx.loaders.projectById.load(r.projectId))!,
+  spent: (r) => amount(r.spent),
+  provenance: (r) => r,
+};

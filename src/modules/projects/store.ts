@@ -1,0 +1,72 @@
+import { eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { orderedByKey } from '../../batching/ordered';
+import type { Db } from '../../db/client';
+import { projectReports, projects } from '../../db/schema';
+import type { ProjectFilter, ProjectOrder } from '../../generated/graphql';
+import { checkDateRange } from '../dates/date-range';
+import { expectGlobalId } from '../node/global-id';
+import type { PageWindow } from '../pagination/arguments';
+import type { ListQuery, Sort } from '../pagination/store';
+import { provenanceIn } from '../provenance/filter';
+import type { RegionDirectory } from '../regions/directory';
+import { inRegion } from '../regions/filter';
+import { containsPattern } from '../search/contains-pattern';
+import type { ProjectReportRow, ProjectRow } from './mappers';
+
+/** One project per id, in id order; null where absent. */
+export async function findProjectsByIds(db: Db, ids: readonly string[]): Promise<(ProjectRow | null)[]> {
+  const found = await db.select().from(projects).where(inArray(projects.id, [...ids]));
+  return orderedByKey(ids, found, (p) => p.id);
+}
+
+/** One report per id, in id order; null where absent. */
+export async function findProjectReportsByIds(db: Db, ids: readonly string[]): Promise<(ProjectReportRow | null)[]> {
+  const found = await db.select().from(projectReports).where(inArray(projectReports.id, [...ids]));
+  return orderedByKey(ids, found, (r) => r.id);
+}
+
+export function projectConditions(filter: ProjectFilter | null | undefined, regions: RegionDirectory): SQL[] {
+  if (!filter) return [];
+  const f = filter;
+  checkDateRange(f.startsFrom, f.startsTo, 'filter.startsTo');
+  return [
+    f.organizationId != null
+      ? eq(projects.organizationId, expectGlobalId(f.organizationId, 'Organization', 'filter.organizationId'))
+      : undefined,
+    f.categories?.length ? inArray(projects.category, f.categories) : undefined,
+    f.fundingChannels?.length ? inArray(projects.fundingChannel, f.fundingChannels) : undefined,
+    f.statuses?.length ? inArray(projects.status, f.statuses) : undefined,
+    f.regionCode != null ? inRegion(regions, projects.regionCode, f.regionCode, 'filter.regionCode') : undefined,
+    f.startsFrom != null ? gte(projects.startsOn, f.startsFrom) : undefined,
+    f.startsTo != null ? lte(projects.startsOn, f.startsTo) : undefined,
+    f.search ? ilike(projects.name, containsPattern(f.search)) : undefined,
+    provenanceIn(projects.provenanceKind, f.provenance),
+  ].filter((c): c is SQL => c !== undefined);
+}
+
+/** Newest first unless told otherwise. */
+export function projectSort(order: ProjectOrder | null | undefined): Sort {
+  const descending = order ? order.direction === 'DESC' : true;
+  switch (order?.field ?? 'CREATED_AT') {
+    case 'NAME':
+      return { key: sql`${projects.name}`, type: 'text', descending };
+    case 'STARTS_ON':
+      return { key: sql`coalesce(${projects.startsOn}, '-infinity'::date)`, type: 'date', descending };
+    default:
+      return { key: sql`${projects.createdAt}`, type: 'timestamptz', descending };
+  }
+}
+
+export function projectList(conditions: SQL[], order: ProjectOrder | null | undefined, window: PageWindow): ListQuery<typeof projects> {
+  return { table: projects, conditions, sort: projectSort(order), window };
+}
+
+/** A project's reports, latest period first. */
+export function projectReportList(window: PageWindow): ListQuery<typeof projectReports> {
+  return {
+    table: projectReports,
+    conditions: [],
+    sort: { key: sql`${projectReports.periodEnd}`, type: 'date', descending: true },
+    window,
+  };
+}

@@ -1,0 +1,3 @@
+import type { regions } from '../../db/schema';
+
+export type RegionRow = typeof regions.$inferSelect;

@@ -1,0 +1,41 @@
+import type { QueryResolvers, TrainingProgressResolvers, TrainingSessionResolvers } from '../../generated/graphql';
+import { TRAINING_TARGET_INDICATOR } from '../../db/reference/indicators';
+import { findLatestTarget } from '../governance/store';
+import { toGlobalId, expectGlobalId } from '../node/global-id';
+import { pageWindow } from '../pagination/arguments';
+import { rootConnection } from '../pagination/lists';
+import { sumTraining, trainingSessionConditions, trainingSessionList } from './store';
+
+export const Query: QueryResolvers = {
+  trainingSession: (_root, { id }, ctx) => ctx.loaders.trainingSessionById.load(expectGlobalId(id, 'TrainingSession', 'id')),
+  trainingSessions: (_root, args, ctx) =>
+    rootConnection(ctx.db, trainingSessionList(trainingSessionConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args))),
+  trainingProgress: async (_root, { filter }, ctx) => {
+    const conditions = trainingSessionConditions(filter, ctx.regions);
+    const [sums, targetMetric] = await Promise.all([
+      sumTraining(ctx.db, conditions),
+      findLatestTarget(ctx.db, TRAINING_TARGET_INDICATOR, filter?.regionCode ?? null),
+    ]);
+    return { ...sums, targetMetric };
+  },
+};
+
+export const TrainingSession: TrainingSessionResolvers = {
+  id: (t) => toGlobalId('TrainingSession', t.id),
+  organizer: (t, _args, ctx) => (t.organizerId ? ctx.loaders.organizationById.load(t.organizerId) : null),
+  region: (t, _args, ctx) => ctx.regions.get(t.regionCode),
+  provenance: (t) => t,
+};
+
+/** Progress is an exact ratio: person-times over the target, to four decimals, rounded half up. */
+export const TrainingProgress: TrainingProgressResolvers = {
+  target: (p) => (p.targetMetric?.target != null ? Number(p.targetMetric.target) : null),
+  targetDate: (p) => p.targetMetric?.periodEnd ?? null,
+  progress: (p) => {
+    const target = p.targetMetric?.target;
+    if (target == null || Number(target) === 0) return null;
+    const scaled = (BigInt(p.personTimes) * 100000n) / BigInt(target.split('.')[0]!);
+    const rounded = (scaled + 5n) / 10n;
+    return `${rounded / 10000n}.${(rounded % 10000n).toString().padStart(4, '0')}`;
+  },
+};

@@ -1,0 +1,68 @@
+import { and, arrayOverlaps, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { orderedByKey } from '../../batching/ordered';
+import { rows, type Db } from '../../db/client';
+import { trainingSessions } from '../../db/schema';
+import type { TrainingSessionFilter, TrainingSessionOrder } from '../../generated/graphql';
+import { checkDateRange } from '../dates/date-range';
+import { expectGlobalId } from '../node/global-id';
+import type { PageWindow } from '../pagination/arguments';
+import type { ListQuery, Sort } from '../pagination/store';
+import { provenanceIn } from '../provenance/filter';
+import type { RegionDirectory } from '../regions/directory';
+import { inRegion } from '../regions/filter';
+import type { TrainingSessionRow } from './mappers';
+
+/** One session per id, in id order; null where absent. */
+export async function findTrainingSessionsByIds(db: Db, ids: readonly string[]): Promise<(TrainingSessionRow | null)[]> {
+  const found = await db.select().from(trainingSessions).where(inArray(trainingSessions.id, [...ids]));
+  return orderedByKey(ids, found, (t) => t.id);
+}
+
+export function trainingSessionConditions(filter: TrainingSessionFilter | null | undefined, regions: RegionDirectory): SQL[] {
+  if (!filter) return [];
+  const f = filter;
+  checkDateRange(f.dateFrom, f.dateTo, 'filter.dateTo');
+  return [
+    f.organizerId != null
+      ? eq(trainingSessions.organizerId, expectGlobalId(f.organizerId, 'Organization', 'filter.organizerId'))
+      : undefined,
+    f.formats?.length ? inArray(trainingSessions.format, f.formats) : undefined,
+    f.audiences?.length ? arrayOverlaps(trainingSessions.audiences, f.audiences) : undefined,
+    f.regionCode != null ? inRegion(regions, trainingSessions.regionCode, f.regionCode, 'filter.regionCode') : undefined,
+    f.dateFrom != null ? gte(trainingSessions.startsOn, f.dateFrom) : undefined,
+    f.dateTo != null ? lte(trainingSessions.startsOn, f.dateTo) : undefined,
+    provenanceIn(trainingSessions.provenanceKind, f.provenance),
+  ].filter((c): c is SQL => c !== undefined);
+}
+
+/** Latest first unless told otherwise. */
+export function trainingSessionSort(order: TrainingSessionOrder | null | undefined): Sort {
+  const descending = order ? order.direction === 'DESC' : true;
+  switch (order?.field ?? 'STARTS_ON') {
+    case 'PARTICIPANT_COUNT':
+      return { key: sql`${trainingSessions.participantCount}`, type: 'integer', descending };
+    case 'CREATED_AT':
+      return { key: sql`${trainingSessions.createdAt}`, type: 'timestamptz', descending };
+    default:
+      return { key: sql`${trainingSessions.startsOn}`, type: 'date', descending };
+  }
+}
+
+export function trainingSessionList(
+  conditions: SQL[],
+  order: TrainingSessionOrder | null | undefined,
+  window: PageWindow,
+): ListQuery<typeof trainingSessions> {
+  return { table: trainingSessions, conditions, sort: trainingSessionSort(order), window };
+}
+
+/** Sessions and person-times (人次) over every matching session. */
+export async function sumTraining(db: Db, conditions: SQL[]): Promise<{ sessionCount: number; personTimes: number }> {
+  const where = and(...conditions);
+  const [row] = await rows<{ sessionCount: number; personTimes: number }>(
+    db,
+    sql`select count(*)::int as "sessionCount", coalesce(sum(${trainingSessions.participantCount}), 0)::int as "personTimes"
+        from ${trainingSessions} ${where ? sql`where ${where}` : sql``}`,
+  );
+  return row!;
+}

@@ -1,0 +1,47 @@
+import type { Resolvers } from './generated/graphql';
+import * as donations from './modules/donations/resolvers';
+import * as governance from './modules/governance/resolvers';
+import * as node from './modules/node/resolvers';
+import * as organizations from './modules/organizations/resolvers';
+import { connectionResolvers, pageInfoResolvers } from './modules/pagination/connection';
+import * as projects from './modules/projects/resolvers';
+import * as provenance from './modules/provenance/resolvers';
+import * as regions from './modules/regions/resolvers';
+import { DateScalar, DateTimeScalar } from './modules/scalars/dates';
+import { Decimal } from './modules/scalars/decimal';
+import * as trainingSessions from './modules/training-sessions/resolvers';
+
+/** The API's table of contents: every module's resolvers, once. */
+export const resolvers: Resolvers = {
+  Decimal,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query: {
+    ...node.Query,
+    ...organizations.Query,
+    ...projects.Query,
+    ...donations.Query,
+    ...trainingSessions.Query,
+    ...governance.Query,
+  },
+  Node: node.Node,
+  Region: regions.Region,
+  Provenance: provenance.Provenance,
+  PageInfo: pageInfoResolvers,
+  Organization: organizations.Organization,
+  OrganizationConnection: connectionResolvers,
+  Project: projects.Project,
+  ProjectConnection: connectionResolvers,
+  ProjectReport: projects.ProjectReport,
+  ProjectReportConnection: connectionResolvers,
+  Donation: donations.Donation,
+  DonationConnection: connectionResolvers,
+  Disbursement: donations.Disbursement,
+  DonationSummary: donations.DonationSummary,
+  DonationGroup: donations.DonationGroup,
+  TrainingSession: trainingSessions.TrainingSession,
+  TrainingSessionConnection: connectionResolvers,
+  TrainingProgress: trainingSessions.TrainingProgress,
+  GovernanceMetric: governance.GovernanceMetric,
+  GovernanceMetricConnection: connectionResolvers,
+};

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { createContext, type Context } from './context';
+import type { Database } from './db/client';
+import { CLIENT_SAFE_CODES } from './errors';
+import { RegionDirectory } from './modules/regions/directory';
+import { resolvers } from './resolvers';
+import { loadTypeDefs } from './schema';
+
+export interface ServerOptions {
+  database: Database;
+  logger: Logger;
+  bodyLimitBytes: number;
+}
+
+export interface Server {
+  app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
+  /** Stops taking requests, lets those in flight finish, and marks the server not ready. */
+  drain: () => Promise<void>;
+}
+
+/** Connection-level failures a client may retry: the database is down, restarting or overloaded. */
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', '57P01', '57P03', '53300', '57014']);
+
+/** Passes client-safe errors through and replaces anything else with a generic message and an id the log also has. */
+function errorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...formatted.extensions, code } };
+    }
+    const original = unwrapResolverError(error) as { code?: unknown };
+    const errorId = randomUUID();
+    const unavailable = typeof original?.code === 'string' && UNAVAILABLE.has(original.code);
+    logger.error({ err: original, errorId, path: formatted.path }, 'request failed');
+    return {
+      message: unavailable
+        ? `The service is temporarily unavailable; try again shortly. (error id ${errorId})`
+        : `Internal server error (error id ${errorId})`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR', errorId },
+    };
+  };
+}
+
+/** Builds the HTTP app and the GraphQL server; nothing listens until the caller says so. */
+export async function createServer(options: ServerOptions): Promise<Server> {
+  const { database, logger } = options;
+  const regions = await RegionDirectory.load(database.db);
+  const app = Fastify({ loggerInstance: logger, bodyLimit: options.bodyLimitBytes });
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: errorFormatter(logger),
+    plugins: [ApolloServerPluginCacheControlDisabled(), fastifyApolloDrainPlugin(app)],
+  });
+  await apollo.start();
+
+  let draining = false;
+  const handler = fastifyApolloHandler(apollo, { context: async () => createContext(database.db, regions) });
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    if (draining) return reply.code(503).send({ status: 'shutting down' });
+    try {
+      await database.ping();
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'database unreachable' });
+    }
+  });
+
+  return {
+    app,
+    drain: async () => {
+      draining = true;
+      await app.close();
+    },
+  };
+}
