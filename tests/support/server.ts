@@ -21,7 +21,7 @@ export interface TestServer extends TestDatabase {
 
 export async function startTestServer(options: { seed?: SyntheticOptions | false } = {}): Promise<TestServer> {
   const db = await createTestDatabase(options);
-  const server = await createServer({ database: db.database, logger: pino({ level: 'silent' }), bodyLimitBytes: 100_000 });
+  const server = await createServer({ database: db.database, logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), bodyLimitBytes: 100_000 });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {
     ...db,

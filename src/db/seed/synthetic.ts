@@ -1,3 +1,5 @@
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { withCheckCharacter } from '../../modules/organizations/credit-code';
 import type { Database, Db } from '../client';
 import { loadRegions, type RegionRow } from '../reference/regions';
@@ -68,23 +70,23 @@ export async function loadSynthetic(database: Database, options: SyntheticOption
   const report: Progress = onProgress ?? (() => {});
   const world = new SyntheticWorld(options);
 
-  await write(db, 'organizations', options.organizations, report, (i) => world.organization(i), async (tx, rows) => {
-    await tx.insert(organizations).values(rows).onConflictDoNothing({ target: organizations.id });
-  });
+  await write(db, 'organizations', options.organizations, report, (i) => world.organization(i), (tx, rows) =>
+    insertNew(tx, organizations, rows),
+  );
   await write(db, 'projects', options.projects, report, (i, reports: ProjectReportRow[]) => world.project(i, reports), async (tx, rows, reports) => {
-    await tx.insert(projects).values(rows).onConflictDoNothing({ target: projects.id });
-    if (reports.length > 0) await tx.insert(projectReports).values(reports).onConflictDoNothing({ target: projectReports.id });
+    await insertNew(tx, projects, rows);
+    await insertNew(tx, projectReports, reports);
   });
   await write(db, 'donations', options.donations, report, (i, tranches: DisbursementRow[]) => world.donation(i, tranches), async (tx, rows, tranches) => {
-    await tx.insert(donations).values(rows).onConflictDoNothing({ target: donations.id });
-    if (tranches.length > 0) await tx.insert(disbursements).values(tranches).onConflictDoNothing({ target: disbursements.id });
+    await insertNew(tx, donations, rows);
+    await insertNew(tx, disbursements, tranches);
   });
-  await write(db, 'training_sessions', options.trainingSessions, report, (i) => world.trainingSession(i), async (tx, rows) => {
-    await tx.insert(trainingSessions).values(rows).onConflictDoNothing({ target: trainingSessions.id });
-  });
+  await write(db, 'training_sessions', options.trainingSessions, report, (i) => world.trainingSession(i), (tx, rows) =>
+    insertNew(tx, trainingSessions, rows),
+  );
 }
 
-/** Rows per INSERT: the widest row binds 16 parameters, so a statement stays far below PostgreSQL's 65,535. */
+/** Rows per INSERT and per progress report; a statement binds one array per column, whatever the count. */
 const BATCH_ROWS = 2_000;
 
 /** Generates rows 0..total-1 in batches; each batch and the child rows made with it go in together. */
@@ -106,6 +108,29 @@ async function write<R, C = never>(
       onProgress(table, start + rows.length, total);
     }
   });
+}
+
+/**
+ * Inserts the rows whose id is not there yet, as `INSERT … SELECT … FROM unnest($1::text[], …)`: the
+ * batch binds one text array per column, cast back to the column's type, rather than one parameter
+ * per value. The columns are those the first row sets; unset ones take their defaults.
+ */
+async function insertNew<T extends PgTable>(tx: Db, table: T, rows: T['$inferInsert'][]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = rows as Array<Record<string, unknown>>;
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => values[0]![key] !== undefined);
+  const names = sql.join(columns.map(([, column]) => sql.identifier(column.name)), sql`, `);
+  const casts = sql.raw(columns.map(([, column], i) => `c${i}::${column.getSQLType()}`).join(', '));
+  const arrays = sql.join(columns.map(([key]) => sql`${sql.param(values.map((row) => asText(row[key])))}::text[]`), sql`, `);
+  const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
+  await tx.execute(sql`insert into ${table} (${names}) select ${casts} from unnest(${arrays}) as t(${aliases}) on conflict (id) do nothing`);
+}
+
+/** a value in PostgreSQL's text form; arrays as array literals */
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return `{${value.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  return String(value);
 }
 
 type OrganizationRow = typeof organizations.$inferInsert;

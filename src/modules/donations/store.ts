@@ -125,8 +125,8 @@ const recipient = alias(organizations, 'recipient');
 
 /** The grouping key, its label, and the joins each dimension needs. */
 function dimension(by: DonationDimension): { key: SQL; label: SQL; joins: SQL } {
-  const joinDonor = sql`left join ${donor} on ${donor.id} = ${donations.donorId}`;
-  const joinRecipient = sql`left join ${recipient} on ${recipient.id} = ${donations.recipientId}`;
+  const joinDonor = sql`left join ${organizations} as ${donor} on ${donor.id} = ${donations.donorId}`;
+  const joinRecipient = sql`left join ${organizations} as ${recipient} on ${recipient.id} = ${donations.recipientId}`;
   switch (by) {
     case 'DONOR':
       return { key: sql`coalesce(${donations.donorId}::text, ${donations.donorName})`, label: sql`min(${donations.donorName})`, joins: sql`` };

@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = path.join(__dirname, '..', '..');
+const MENGNIU = '{ organizations(filter: {search: "蒙牛"}) { nodes { donationsGiven(first: 1) { nodes { total { value } } } } } }';
+
+interface Running {
+  child: ChildProcess;
+  origin: string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `src/main.ts` as `npm start` would, without DATABASE_URL, and waits for its "serving" log line. */
+function start(dataDir: string): Promise<Running> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+  delete env['DATABASE_URL'];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const entry = JSON.parse(line) as { msg?: string; address?: string };
+      if (entry.msg === 'gongyi-graph is serving') resolve({ child, origin: entry.address!.replace(/\/graphql$/, ''), exited });
+    });
+    void exited.then((code) => reject(new Error(`server exited with ${code} before serving`)));
+  });
+}
+
+async function get(origin: string, query: string): Promise<any> {
+  const response = await fetch(`${origin}/graphql?query=${encodeURIComponent(query)}`, {
+    headers: { 'apollo-require-preflight': 'true' },
+  });
+  return response.json();
+}
+
+describe('the embedded path, end to end', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gongyi-embedded-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on PGlite with no DATABASE_URL, serves the demo data, drains on SIGTERM, and keeps its data for the next start', async () => {
+    const first = await start(dataDir);
+    expect(await (await fetch(`${first.origin}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${first.origin}/readyz`)).json()).toEqual({ status: 'ready' });
+    expect(await get(first.origin, MENGNIU)).toEqual({
+      data: { organizations: { nodes: [{ donationsGiven: { nodes: [{ total: { value: '740000000.00' } }] } }] } },
+    });
+    const count = (await get(first.origin, '{ organizations { totalCount } }')).data.organizations.totalCount;
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = await start(dataDir);
+    expect((await get(second.origin, '{ organizations { totalCount } }')).data.organizations.totalCount).toBe(count);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 120_000);
+});
