@@ -13,12 +13,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** connections in the postgres.js pool */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  /** the server cancels a statement that runs longer than this */
-  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
+  /** a query (waiting for a pooled connection included) that takes longer is cancelled */
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   /** load the demo dataset at start: default on for the embedded database, off for a server */
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   /** request bodies above this many bytes are answered 413 */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(100_000),
+  /** after SIGTERM, how long /readyz answers 503 before the listener closes */
+  READINESS_GRACE_MS: z.coerce.number().int().min(0).default(0),
   /** how long SIGTERM waits for requests in flight before closing anyway */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
@@ -30,9 +32,10 @@ export type Config = Readonly<{
   port: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   dbPoolMax: number;
-  statementTimeoutMs: number;
+  dbQueryTimeoutMs: number;
   seedDemo: boolean;
   bodyLimitBytes: number;
+  readinessGraceMs: number;
   shutdownGraceMs: number;
 }>;
 
@@ -53,9 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     dbPoolMax: e.DB_POOL_MAX,
-    statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
+    dbQueryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.DATABASE_URL === undefined,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    readinessGraceMs: e.READINESS_GRACE_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
+import { guardPostgresJs } from './db/driver-guard';
 import { migrate } from './db/migrate';
 import { hasData, loadDemo } from './db/seed/demo';
 import { createServer } from './server';
@@ -22,15 +23,21 @@ async function main(): Promise<void> {
     url: config.databaseUrl,
     dataDir: config.dataDir,
     poolMax: config.dbPoolMax,
-    statementTimeoutMs: config.statementTimeoutMs,
+    queryTimeoutMs: config.dbQueryTimeoutMs,
   });
+  if (database.engine === 'postgres') guardPostgresJs(logger);
   logger.info({ engine: database.engine, dataDir: database.engine === 'pglite' ? config.dataDir : undefined }, 'database open');
   await migrate(database);
   if (config.seedDemo && !(await hasData(database))) {
     logger.info('loading the demo dataset (first start)');
     await loadDemo(database);
   }
-  const server = await createServer({ database, logger, bodyLimitBytes: config.bodyLimitBytes });
+  const server = await createServer({
+    database,
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    readinessGraceMs: config.readinessGraceMs,
+  });
   const address = await server.app.listen({ host: config.host, port: config.port });
   logger.info({ address: `${address}/graphql` }, 'gongyi-graph is serving');
 

@@ -18,16 +18,27 @@ export interface ServerOptions {
   database: Database;
   logger: Logger;
   bodyLimitBytes: number;
+  /** on drain, how long /readyz answers 503 before the listener closes, so balancers stop routing here */
+  readinessGraceMs?: number;
 }
 
 export interface Server {
   app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
-  /** Stops taking requests, lets those in flight finish, and marks the server not ready. */
+  /** Marks the server not ready, waits the readiness grace, stops listening, lets requests in flight finish. */
   drain: () => Promise<void>;
 }
 
 /** Connection-level failures a client may retry: the database is down, restarting or overloaded. */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', '57P01', '57P03', '53300', '57014']);
+const UNAVAILABLE = new Set(['QUERY_DEADLINE', 'ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', '57P01', '57P03', '53300', '57014']);
+
+/** An error and its `cause` chain: Drizzle wraps driver errors in a DrizzleQueryError. */
+function causes(error: unknown): Array<{ code?: unknown }> {
+  const chain: Array<{ code?: unknown }> = [];
+  for (let e = error; e && typeof e === 'object' && chain.length < 5; e = (e as { cause?: unknown }).cause) {
+    chain.push(e as { code?: unknown });
+  }
+  return chain;
+}
 
 /** Passes client-safe errors through and replaces anything else with a generic message and an id the log also has. */
 function errorFormatter(logger: Logger) {
@@ -36,9 +47,9 @@ function errorFormatter(logger: Logger) {
     if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...formatted.extensions, code } };
     }
-    const original = unwrapResolverError(error) as { code?: unknown };
+    const original = unwrapResolverError(error);
     const errorId = randomUUID();
-    const unavailable = typeof original?.code === 'string' && UNAVAILABLE.has(original.code);
+    const unavailable = causes(original).some((e) => typeof e.code === 'string' && UNAVAILABLE.has(e.code));
     logger.error({ err: original, errorId, path: formatted.path }, 'request failed');
     return {
       message: unavailable
@@ -69,6 +80,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   let draining = false;
   const handler = fastifyApolloHandler(apollo, { context: async () => createContext(database.db, regions) });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+  // while draining, every response closes its connection, so close() need not wait out keep-alive
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'shutting down' });
@@ -84,6 +99,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     app,
     drain: async () => {
       draining = true;
+      await new Promise((resolve) => setTimeout(resolve, options.readinessGraceMs ?? 0));
       await app.close();
     },
   };

@@ -26,8 +26,46 @@ export interface DatabaseOptions {
   /** PGlite's folder; `memory://` keeps it in memory */
   dataDir: string;
   poolMax?: number;
-  /** server-side statement_timeout, milliseconds */
-  statementTimeoutMs?: number;
+  /**
+   * A query that has not answered in this many milliseconds, waiting for a pooled connection
+   * included, is cancelled and fails with QUERY_DEADLINE; the server's statement_timeout too.
+   */
+  queryTimeoutMs?: number;
+}
+
+/** A query ran out of time, most often waiting for a free connection; the client may retry. */
+export class QueryDeadlineError extends Error {
+  readonly code = 'QUERY_DEADLINE';
+  constructor(ms: number) {
+    super(`the database did not answer within ${ms} ms`);
+  }
+}
+
+/**
+ * postgres.js queues a query for as long as every pooled connection is busy (it has no acquire
+ * timeout): give each query a deadline and cancel it when the deadline passes.
+ * Queries inside a transaction run on its reserved connection and are not wrapped.
+ */
+function withQueryDeadline(client: postgres.Sql, ms: number): postgres.Sql {
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((...args: Parameters<typeof unsafe>) => {
+    const pending = unsafe(...args);
+    const then = pending.then.bind(pending);
+    pending.then = ((onFulfilled, onRejected) => {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          pending.cancel();
+          reject(new QueryDeadlineError(ms));
+        }, ms);
+      });
+      return Promise.race([new Promise<Awaited<typeof pending>>((resolve, reject) => then(resolve, reject)), deadline])
+        .finally(() => clearTimeout(timer))
+        .then(onFulfilled, onRejected);
+    }) as typeof pending.then;
+    return pending;
+  }) as typeof client.unsafe;
+  return client;
 }
 
 class StatementCounter implements Logger {
@@ -40,14 +78,15 @@ class StatementCounter implements Logger {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const counter = new StatementCounter();
   if (options.url) {
-    const client = postgres(options.url, {
+    const pool = postgres(options.url, {
       max: options.poolMax ?? 10,
       onnotice: () => {},
       connection: {
         application_name: 'gongyi-graph',
-        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+        ...(options.queryTimeoutMs ? { statement_timeout: options.queryTimeoutMs } : {}),
       },
     });
+    const client = options.queryTimeoutMs ? withQueryDeadline(pool, options.queryTimeoutMs) : pool;
     const db = drizzlePostgres(client, { schema, logger: counter });
     return {
       db,

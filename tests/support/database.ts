@@ -16,7 +16,13 @@ export interface TestDatabase {
  * A database of this test's own, migrated and holding the demo data: a fresh database on the
  * server at DATABASE_URL when one is given (so runs never collide), else an in-memory PGlite.
  */
-export async function createTestDatabase(options: { seed?: SyntheticOptions | false } = {}): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  seed?: SyntheticOptions | false;
+  poolMax?: number;
+  queryTimeoutMs?: number;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env['DATABASE_URL'];
   let url: string | undefined;
   let dropDatabase = async () => {};
@@ -34,7 +40,12 @@ export async function createTestDatabase(options: { seed?: SyntheticOptions | fa
       await cleanup.end();
     };
   }
-  const database = await openDatabase({ url, dataDir: 'memory://', poolMax: 4 });
+  const database = await openDatabase({
+    url,
+    dataDir: 'memory://',
+    poolMax: options.poolMax ?? 4,
+    queryTimeoutMs: options.queryTimeoutMs,
+  });
   await migrate(database);
   if (options.seed !== false) await loadDemo(database, options.seed ?? SMALL);
   return {

@@ -1,7 +1,6 @@
 import pino from 'pino';
 import { createServer, type Server } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from './database';
-import type { SyntheticOptions } from '../../src/db/seed/synthetic';
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './database';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -19,9 +18,11 @@ export interface TestServer extends TestDatabase {
   close: () => Promise<void>;
 }
 
-export async function startTestServer(options: { seed?: SyntheticOptions | false } = {}): Promise<TestServer> {
+export async function startTestServer(options: TestDatabaseOptions & { readinessGraceMs?: number } = {}): Promise<TestServer> {
   const db = await createTestDatabase(options);
-  const server = await createServer({ database: db.database, logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), bodyLimitBytes: 100_000 });
+  const server = await createServer({ database: db.database, logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), bodyLimitBytes: 100_000,
+    readinessGraceMs: options.readinessGraceMs,
+  });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {
     ...db,

@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { startTestServer, type TestServer } from '../support/server';
+
+const SLOW = /* GraphQL */ `
+  query Slow { organizations(filter: { search: "x" }) { totalCount } }
+`;
+const QUICK = /* GraphQL */ `
+  query Quick { governanceIndicators { code } }
+`;
+
+const serverUrl = process.env['DATABASE_URL'];
+if (!serverUrl) console.warn('query-deadline tests skipped: PGlite has no pool to wait on; they need DATABASE_URL');
+
+(serverUrl ? describe : describe.skip)('a query waiting for a pooled connection', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ seed: false, poolMax: 1, queryTimeoutMs: 400 });
+  });
+  afterAll(() => t.close());
+
+  it('fails with SERVICE_UNAVAILABLE at its deadline instead of waiting forever, and the pool recovers', async () => {
+    // the pool's one connection, held 0.6 s by a transaction (each statement within the 0.4 s timeout)
+    const hold = t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_sleep(0.3)`);
+      await tx.execute(sql`select pg_sleep(0.3)`);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    const { body } = await t.query(QUICK);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(body.data).toBeNull();
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', errorId: expect.any(String) });
+    expect(body.errors?.[0]?.message).toMatch(/temporarily unavailable/);
+    await hold;
+    expect((await t.query(SLOW)).body).toEqual({ data: { organizations: { totalCount: 0 } } });
+  });
+});

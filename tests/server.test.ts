@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { startTestServer, type TestServer } from './support/server';
+
+const INDICATORS = '{ governanceIndicators { code } }';
+
+describe('the HTTP server', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ seed: false });
+  });
+  afterAll(() => t.close());
+
+  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(`${t.origin}/graphql`, { method: 'POST', headers, body });
+
+  it('answers a query over GET when the client sends a preflight header', async () => {
+    const response = await fetch(`${t.origin}/graphql?query=${encodeURIComponent(INDICATORS)}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).data.governanceIndicators.length).toBeGreaterThan(10);
+  });
+
+  it('refuses a GET without a preflight header, which a cross-site page could forge', async () => {
+    const response = await fetch(`${t.origin}/graphql?query=${encodeURIComponent(INDICATORS)}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/Cross-Site Request Forgery/);
+  });
+
+  it('refuses a simple-content-type POST for the same reason', async () => {
+    const response = await post(JSON.stringify({ query: INDICATORS }), { 'content-type': 'text/plain' });
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses a batched JSON array', async () => {
+    const response = await post(JSON.stringify([{ query: INDICATORS }, { query: INDICATORS }]));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/batch/i);
+  });
+
+  it('answers 413 to a body over the limit', async () => {
+    const response = await post(JSON.stringify({ query: INDICATORS, variables: { padding: 'x'.repeat(200_000) } }));
+    expect(response.status).toBe(413);
+  });
+
+  it('answers a malformed document with GRAPHQL_PARSE_FAILED and an unknown field with GRAPHQL_VALIDATION_FAILED', async () => {
+    const parse = (await (await post(JSON.stringify({ query: '{ organizations {' }))).json()) as any;
+    expect(parse.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    const validation = (await (await post(JSON.stringify({ query: '{ nope }' }))).json()) as any;
+    expect(validation.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('is alive and ready while the database answers', async () => {
+    expect(await (await fetch(`${t.origin}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${t.origin}/readyz`)).json()).toEqual({ status: 'ready' });
+  });
+});
+
+describe('shutting down', () => {
+  it('answers 503 on /readyz and new requests, finishes the request in flight, then closes', async () => {
+    const t = await startTestServer({ seed: false, poolMax: 1, readinessGraceMs: 100 });
+    // the database's one connection is busy for 0.5 s, so the request below is in flight meanwhile
+    const busy = t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_sleep(0.5)`);
+    });
+    const inFlight = fetch(`${t.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: INDICATORS }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const drained = t.server.drain();
+    expect((await fetch(`${t.origin}/readyz`)).status).toBe(503);
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).data.governanceIndicators.length).toBeGreaterThan(10);
+    await Promise.all([drained, busy]);
+    await expect(fetch(`${t.origin}/healthz`)).rejects.toThrow();
+    await t.drop();
+  });
+});
