@@ -181,7 +181,7 @@ export type DonationGroup = {
   inKind: Amount;
   /** The value grouped on: a global ID, an enum value, a year, a month or a region code; null for donations without one. */
   key?: Maybe<Scalars['String']['output']>;
-  /** A readable name for the key, such as the donor's name or the province's name. */
+  /** A readable name for the key: the donor's or recipient's name, the province's name, the industry section's or the value's Chinese name (企业, 疫情防控, 已核验); the key itself for years and months. */
   label?: Maybe<Scalars['String']['output']>;
   /** Sum of totals. */
   total: Amount;

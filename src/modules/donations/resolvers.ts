@@ -1,6 +1,9 @@
 import { BadUserInputError } from '../../errors';
 import type {
   DisbursementResolvers,
+  DonationPurpose,
+  DonationStatus,
+  OrganizationType,
   DonationGroupResolvers,
   DonationResolvers,
   DonationSummaryResolvers,
@@ -9,11 +12,13 @@ import type {
 import { amount } from '../money/amount';
 import { expectGlobalId, toGlobalId } from '../node/global-id';
 import { INDUSTRY_SECTIONS } from '../organizations/industry';
+import { ORGANIZATION_TYPE_NAMES } from '../organizations/type-names';
 import { MAX_PAGE_SIZE, pageWindow } from '../pagination/arguments';
 import { rootConnection } from '../pagination/lists';
+import { DONATION_PURPOSE_NAMES, DONATION_STATUS_NAMES } from './value-names';
 import { donationConditions, donationList, groupDonations, summarizeDonations } from './store';
+import { isUuid } from '../node/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const Query: QueryResolvers = {
   donation: (_root, { id }, ctx) => ctx.loaders.donationById.load(expectGlobalId(id, 'Donation', 'id')),
@@ -56,15 +61,26 @@ export const DonationSummary: DonationSummaryResolvers = {
 export const DonationGroup: DonationGroupResolvers = {
   key: (g) =>
     (g.dimension === 'DONOR' || g.dimension === 'RECIPIENT') && g.key !== null
-      ? UUID.test(g.key)
+      ? isUuid(g.key)
         ? toGlobalId('Organization', g.key)
         : null
       : g.key,
   label: (g, _args, ctx) => {
     if (g.label !== null || g.key === null) return g.label;
-    if (g.dimension === 'DONOR_INDUSTRY') return INDUSTRY_SECTIONS[g.key] ?? null;
-    if (g.dimension === 'PROVINCE') return ctx.regions.get(g.key)?.name ?? null;
-    return g.key;
+    switch (g.dimension) {
+      case 'DONOR_TYPE':
+        return ORGANIZATION_TYPE_NAMES[g.key as OrganizationType];
+      case 'DONOR_INDUSTRY':
+        return INDUSTRY_SECTIONS[g.key] ?? null;
+      case 'PURPOSE':
+        return DONATION_PURPOSE_NAMES[g.key as DonationPurpose];
+      case 'STATUS':
+        return DONATION_STATUS_NAMES[g.key as DonationStatus];
+      case 'PROVINCE':
+        return ctx.regions.get(g.key)?.name ?? null;
+      default:
+        return g.key;
+    }
   },
   total: (g) => amount(g.total),
   cash: (g) => amount(g.cash),

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../errors';
+import { isUuid } from './uuid';
 
 /** The object types that have global IDs. */
 export const NODE_TYPES = [
@@ -11,7 +12,6 @@ export const NODE_TYPES = [
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Opaque and stable: base64url of `Type:uuid`. Clients must not parse it. */
 export function toGlobalId(type: NodeType, id: string): string {
@@ -24,7 +24,7 @@ export function parseGlobalId(globalId: string): { type: NodeType; id: string } 
   const colon = text.indexOf(':');
   const type = text.slice(0, colon) as NodeType;
   const id = text.slice(colon + 1);
-  return colon > 0 && NODE_TYPES.includes(type) && UUID.test(id) ? { type, id } : null;
+  return colon > 0 && NODE_TYPES.includes(type) && isUuid(id) ? { type, id } : null;
 }
 
 /** The row id of a global ID that must be of `type`; anything else is BAD_USER_INPUT on `argument`. */

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../errors';
+import { isUuid } from '../node/uuid';
 
 /** A keyset position: the sort key as PostgreSQL prints it, then the row's id. */
 export interface Position {
@@ -6,7 +7,6 @@ export interface Position {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
@@ -21,7 +21,7 @@ export function decodeCursor(cursor: string, argument: string): Position {
       value.length === 2 &&
       (typeof value[0] === 'string' || value[0] === null) &&
       typeof value[1] === 'string' &&
-      UUID.test(value[1])
+      isUuid(value[1])
     ) {
       return { key: value[0], id: value[1] };
     }

@@ -64,7 +64,12 @@ describe('statistics are exact sums over every matching row', () => {
     },
   );
 
-  it('labels groups readably: industries by GB/T 4754 section, provinces by GB/T 2260 name', async () => {
+  it('labels groups readably: Chinese value names, GB/T 4754 sections, GB/T 2260 provinces', async () => {
+    const labelOf = async (groupBy: string, key: string) =>
+      (await t.query(STATS, { groupBy })).body.data.donationStats.find((g: any) => g.key === key)?.label;
+    expect(await labelOf('DONOR_TYPE', 'ENTERPRISE')).toBe('企业');
+    expect(await labelOf('PURPOSE', 'EPIDEMIC_RESPONSE')).toBe('疫情防控');
+    expect(await labelOf('STATUS', 'VERIFIED')).toBe('已核验');
     const industries = (await t.query(STATS, { groupBy: 'DONOR_INDUSTRY' })).body.data.donationStats;
     expect(industries.find((g: any) => g.key === 'C')?.label).toBe('制造业');
     const provinces = (await t.query(STATS, { groupBy: 'PROVINCE' })).body.data.donationStats;
