@@ -2,6 +2,7 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { withCheckCharacter } from '../../modules/organizations/credit-code';
 import type { Database, Db } from '../client';
+import { TRAINING_TARGET_INDICATOR } from '../reference/indicators';
 import { loadRegions, type RegionRow } from '../reference/regions';
 import {
   disbursements,
@@ -10,6 +11,7 @@ import {
   donationStatus,
   evaluationGrade,
   fundingChannel,
+  governanceMetrics,
   organizations,
   organizationType,
   projectCategory,
@@ -63,7 +65,8 @@ type Progress = (table: string, done: number, total: number) => void;
  * Generates the synthetic dataset and inserts it, one transaction per table, streaming batches of rows.
  * The same options always give the same rows and ids, and rows already present are left alone, so
  * loading twice changes nothing. Project reports and disbursements travel with their projects and
- * donations; `onProgress` reports organizations, projects, donations and training_sessions.
+ * donations; `onProgress` reports organizations, projects, donations, training_sessions and
+ * governance_metrics, whose count follows from the organizations made.
  */
 export async function loadSynthetic(database: Database, options: SyntheticOptions, onProgress?: Progress): Promise<void> {
   const { db } = database;
@@ -84,6 +87,8 @@ export async function loadSynthetic(database: Database, options: SyntheticOption
   await write(db, 'training_sessions', options.trainingSessions, report, (i) => world.trainingSession(i), (tx, rows) =>
     insertNew(tx, trainingSessions, rows),
   );
+  const metrics = world.governanceMetrics();
+  await write(db, 'governance_metrics', metrics.length, report, (i) => metrics[i]!, (tx, rows) => insertNew(tx, governanceMetrics, rows));
 }
 
 /** Rows per INSERT and per progress report; a statement binds one array per column, whatever the count. */
@@ -139,8 +144,11 @@ type ProjectReportRow = typeof projectReports.$inferInsert;
 type DonationRow = typeof donations.$inferInsert;
 type DisbursementRow = typeof disbursements.$inferInsert;
 type TrainingSessionRow = typeof trainingSessions.$inferInsert;
+type GovernanceMetricRow = typeof governanceMetrics.$inferInsert;
 
 type OrganizationType = (typeof organizationType.enumValues)[number];
+type RegistrationStatus = (typeof registrationStatus.enumValues)[number];
+type EvaluationGrade = (typeof evaluationGrade.enumValues)[number];
 type ProjectCategory = (typeof projectCategory.enumValues)[number];
 type DonationPurpose = (typeof donationPurpose.enumValues)[number];
 type ServiceArea = (typeof serviceArea.enumValues)[number];
@@ -159,6 +167,8 @@ interface OrganizationFacts {
   id: string;
   name: string;
   type: OrganizationType;
+  registration: RegistrationStatus;
+  grade: EvaluationGrade | null;
   county: County;
 }
 
@@ -174,6 +184,8 @@ interface ProjectFacts {
 const AS_OF = toDay('2024-06-30');
 const FIRST_DAY = toDay('2017-01-01');
 const LAST_DAY = toDay('2024-12-31');
+/** The years governance metrics cover: the 2021–2023 period of the national training target (民办发〔2020〕36号). */
+const METRIC_YEARS = [2021, 2022, 2023] as const;
 
 /** Types that run projects and receive donations. */
 const PROJECT_RUNNERS: readonly OrganizationType[] = [
@@ -191,7 +203,7 @@ const PROJECT_RUNNERS: readonly OrganizationType[] = [
 class SyntheticWorld {
   private readonly counties: County[];
   private readonly coverage = new Coverage();
-  private readonly random: Record<'organizations' | 'projects' | 'donations' | 'trainingSessions', Random>;
+  private readonly random: Record<'organizations' | 'projects' | 'donations' | 'trainingSessions' | 'governanceMetrics', Random>;
   private readonly organizations: OrganizationFacts[] = [];
   private readonly runners: number[] = [];
   /** every organization but enterprises, which do not organize trainings */
@@ -203,6 +215,8 @@ class SyntheticWorld {
   private readonly names = new Set<string>();
   private readonly creditCodes = new Set<string>();
   private readonly projects: ProjectFacts[] = [];
+  /** person-times of the training sessions starting in METRIC_YEARS, by province code */
+  private readonly trainedByProvince = new Map<string, number>();
 
   constructor(private readonly options: SyntheticOptions) {
     const { organizations: organizationCount, projects: projectCount, donations: donationCount, trainingSessions } = options;
@@ -221,6 +235,7 @@ class SyntheticWorld {
       projects: new Random(key('projects')),
       donations: new Random(key('donations')),
       trainingSessions: new Random(key('training_sessions')),
+      governanceMetrics: new Random(key('governance_metrics')),
     };
     this.counties = counties();
   }
@@ -261,7 +276,7 @@ class SyntheticWorld {
       ? this.coverage.draw('organization.grade', evaluationGrade.enumValues, () => (random.chance(0.25) ? random.weighted(GRADE_WEIGHTS) : null))
       : null;
 
-    this.organizations.push({ id, name, type, county });
+    this.organizations.push({ id, name, type, registration, grade: evaluation, county });
     if (PROJECT_RUNNERS.includes(type)) this.runners.push(i);
     if (type !== 'ENTERPRISE') this.trainers.push(i);
     if (type === 'ENTERPRISE' || type === 'FOUNDATION') this.donors[type].push(i);
@@ -422,7 +437,7 @@ class SyntheticWorld {
     const county = random.chance(0.7) ? organizer.county : random.pick(this.counties);
     const year = fromDay(startsOn).slice(0, 4);
     const round = random.chance(0.3) ? `（第${random.int(1, 12)}期）` : '';
-    return {
+    const session = {
       id: this.id('training-session', i),
       title: `${year}年${random.chance(0.5) ? county.city : county.name}${AUDIENCE_LABELS[first]}${FORMAT_LABELS[format]}${round}`,
       organizerId: organizer.id,
@@ -435,7 +450,84 @@ class SyntheticWorld {
       participantCount: remote ? random.logInt(200, 2_000) : random.logInt(20, 300),
       provenanceKind: 'SYNTHETIC',
       sourceId: null,
-    };
+    } satisfies TrainingSessionRow;
+    if ((METRIC_YEARS as readonly number[]).includes(Number(year))) {
+      const province = provinceOf(county.code);
+      this.trainedByProvince.set(province, (this.trainedByProvince.get(province) ?? 0) + session.participantCount);
+    }
+    return session;
+  }
+
+  /**
+   * Made once the organizations and training sessions are. Each organization but enterprises and
+   * government agencies gets, for each of METRIC_YEARS, has_charter (1 or 0; registered ones always
+   * 1, the others keep a charter once adopted) and either committee_reviews (community organizations,
+   * which report to the village/community committees: 0–12 a year) or information_disclosure (the
+   * others: the share of required disclosures made, as a ratio to four decimals); and, for the last
+   * year, registration_status (none once deregistered) and evaluation_grade (graded ones only) as its
+   * row says. Each province hosting an organization gets the training target for the whole period
+   * (20,000–150,000 person-times, in thousands) beside the exact person-times of the sessions held
+   * there that started in it.
+   */
+  governanceMetrics(): GovernanceMetricRow[] {
+    const random = this.random.governanceMetrics;
+    const first = METRIC_YEARS[0];
+    const last = METRIC_YEARS[METRIC_YEARS.length - 1]!;
+    const metrics: GovernanceMetricRow[] = [];
+    this.organizations.forEach((organization, i) => {
+      if (organization.type === 'ENTERPRISE' || organization.type === 'GOVERNMENT_AGENCY') return;
+      const metric = (indicator: string, year: number, value: string): GovernanceMetricRow => ({
+        id: this.id(`organization-metric:${indicator}`, i, year),
+        indicatorCode: indicator,
+        scope: 'ORGANIZATION',
+        organizationId: organization.id,
+        regionCode: null,
+        periodStart: `${year}-01-01`,
+        periodEnd: `${year}-12-31`,
+        value,
+        target: null,
+        provenanceKind: 'SYNTHETIC',
+        sourceId: null,
+      });
+      const { registration, grade } = organization;
+      const charterSince =
+        registration === 'REGISTERED' || registration === 'DEREGISTERED' || random.chance(registration === 'FILED' ? 0.8 : 0.55)
+          ? first
+          : random.chance(0.5)
+            ? random.int(first + 1, last)
+            : null;
+      const community = organization.type === 'COMMUNITY_ORGANIZATION';
+      const diligence = 0.5 + 0.5 * random.next();
+      for (const year of METRIC_YEARS) {
+        metrics.push(metric('has_charter', year, charterSince !== null && year >= charterSince ? '1' : '0'));
+        if (community) {
+          metrics.push(metric('committee_reviews', year, String(random.int(0, 12))));
+        } else {
+          const required = random.pick(DISCLOSURES_REQUIRED);
+          const made = Math.min(required, Math.round(required * diligence * (0.85 + 0.3 * random.next())));
+          metrics.push(metric('information_disclosure', year, ratio((made * 10_000) / required)));
+        }
+      }
+      if (registration !== 'DEREGISTERED') metrics.push(metric('registration_status', last, String(REGISTRATION_CODES[registration])));
+      if (grade !== null) metrics.push(metric('evaluation_grade', last, String(GRADE_NUMBERS[grade])));
+    });
+    const provinces = [...new Set(this.organizations.map((o) => provinceOf(o.county.code)))].sort();
+    for (const province of provinces) {
+      metrics.push({
+        id: this.id(`region-metric:${TRAINING_TARGET_INDICATOR}`, Number(province)),
+        indicatorCode: TRAINING_TARGET_INDICATOR,
+        scope: 'REGION',
+        organizationId: null,
+        regionCode: province,
+        periodStart: `${first}-01-01`,
+        periodEnd: `${last}-12-31`,
+        value: String(this.trainedByProvince.get(province) ?? 0),
+        target: String(random.int(20, 150) * 1_000),
+        provenanceKind: 'SYNTHETIC',
+        sourceId: null,
+      });
+    }
+    return metrics;
   }
 
   /** Mostly enterprises and foundations, the earlier ones more often; never the recipient itself. */
@@ -521,6 +613,11 @@ function counties(): County[] {
     });
 }
 
+/** the province (level-1 region) code of a county code */
+function provinceOf(countyCode: string): string {
+  return `${countyCode.slice(0, 2)}0000`;
+}
+
 /** days since 1970-01-01 of an ISO date */
 function toDay(isoDate: string): number {
   return Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
@@ -535,6 +632,14 @@ function fromDay(day: number): string {
 function yuan(fen: number): string {
   if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`not a whole number of fen: ${fen}`);
   return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
+
+/** a ratio with four decimals, from whole ten-thousandths */
+function ratio(tenThousandths: number): string {
+  if (!Number.isInteger(tenThousandths) || tenThousandths < 0 || tenThousandths > 10_000) {
+    throw new RangeError(`not a ratio in ten-thousandths: ${tenThousandths}`);
+  }
+  return `${Math.floor(tenThousandths / 10_000)}.${String(tenThousandths % 10_000).padStart(4, '0')}`;
 }
 
 /** whole yuan rounded as people round amounts: to the hundred above 10,000 yuan */
@@ -633,6 +738,15 @@ const ORGANIZATION_TYPE_WEIGHTS: Record<OrganizationType, number> = {
 const COMMUNITY_REGISTRATION_WEIGHTS = { REGISTERED: 20, FILED: 40, COMMUNITY_GUIDED: 36, DEREGISTERED: 4 } as const;
 
 const GRADE_WEIGHTS = { GRADE_5A: 10, GRADE_4A: 25, GRADE_3A: 40, GRADE_2A: 15, GRADE_1A: 10 } as const;
+
+/** the registration_status indicator's codes; a deregistered organization has none */
+const REGISTRATION_CODES: Record<Exclude<RegistrationStatus, 'DEREGISTERED'>, number> = { REGISTERED: 1, FILED: 2, COMMUNITY_GUIDED: 3 };
+
+/** the evaluation_grade indicator's values: the number of A's */
+const GRADE_NUMBERS: Record<EvaluationGrade, number> = { GRADE_5A: 5, GRADE_4A: 4, GRADE_3A: 3, GRADE_2A: 2, GRADE_1A: 1 };
+
+/** how many disclosures a year an organization may owe; each divides 10,000, so made/required is exact to four decimals */
+const DISCLOSURES_REQUIRED = [4, 5, 8, 10, 16, 20] as const;
 
 /** GB/T 4754 sections and words an enterprise in each is named with. */
 const INDUSTRIES = {

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { openDatabase, rows, type Database } from '../../../src/db/client';
-import { migrate } from '../../../src/db/migrate';
+import { rows, type Database } from '../../../src/db/client';
+import { TRAINING_TARGET_INDICATOR } from '../../../src/db/reference/indicators';
 import { loadSynthetic, type SyntheticOptions } from '../../../src/db/seed/synthetic';
 import { creditCodeProblem } from '../../../src/modules/organizations/credit-code';
+import { createTestDatabase, type TestDatabase } from '../../support/database';
 
 const OPTIONS: SyntheticOptions = {
   organizations: 30,
@@ -14,10 +15,9 @@ const OPTIONS: SyntheticOptions = {
   bigProjectDonations: 40,
 };
 
-async function freshDatabase(): Promise<Database> {
-  const database = await openDatabase({ dataDir: 'memory://' });
-  await migrate(database);
-  return database;
+/** an empty migrated database: on the server at DATABASE_URL when given, else PGlite */
+function freshDatabase(): Promise<TestDatabase> {
+  return createTestDatabase({ seed: false });
 }
 
 async function count(database: Database, table: string): Promise<number> {
@@ -32,17 +32,23 @@ async function one<T>(database: Database, query: string): Promise<T> {
 
 const DONATIONS_CHECKSUM = `select md5(string_agg(id::text || total::text, ',' order by id)) as value from donations`;
 const ORGANIZATIONS_CHECKSUM = `select md5(string_agg(id::text || name || coalesce(credit_code, ''), ',' order by id)) as value from organizations`;
+const METRICS_CHECKSUM = `select md5(string_agg(id::text || indicator_code || coalesce(value::text, '') || coalesce(target::text, ''), ',' order by id)) as value from governance_metrics`;
+
+/** organizations that get organization-scoped metrics */
+const MEASURED = `o.type not in ('ENTERPRISE', 'GOVERNMENT_AGENCY')`;
 
 describe('loadSynthetic', () => {
+  let test: TestDatabase;
   let database: Database;
   let progress: Array<[string, number, number]>;
 
   beforeAll(async () => {
-    database = await freshDatabase();
+    test = await freshDatabase();
+    database = test.database;
     progress = [];
     await loadSynthetic(database, OPTIONS, (table, done, total) => progress.push([table, done, total]));
   });
-  afterAll(() => database.close());
+  afterAll(() => test.drop());
 
   it('loads the requested number of rows, with reports and disbursements alongside', async () => {
     expect(await count(database, 'organizations')).toBe(30);
@@ -56,11 +62,13 @@ describe('loadSynthetic', () => {
       'projects',
       'donations',
       'training_sessions',
+      'governance_metrics',
     ]);
+    expect(progress.find(([table]) => table === 'governance_metrics')?.[2]).toBe(await count(database, 'governance_metrics'));
   });
 
   it('marks every row synthetic, without a source', async () => {
-    for (const table of ['organizations', 'projects', 'project_reports', 'donations', 'disbursements', 'training_sessions']) {
+    for (const table of ['organizations', 'projects', 'project_reports', 'donations', 'disbursements', 'training_sessions', 'governance_metrics']) {
       expect(await one(database, `select count(*)::int as value from ${table} where provenance_kind <> 'SYNTHETIC' or source_id is not null`)).toBe(0);
     }
   });
@@ -135,25 +143,95 @@ describe('loadSynthetic', () => {
     expect(await covered('training_sessions', 'format', 'training_format')).toBe(0);
   });
 
+  it('gives the measured organizations yearly 2021–2023 metrics, and nothing national', async () => {
+    const none = async (query: string) => expect(await one(database, `select count(*)::int as value from ${query}`)).toBe(0);
+    expect(await one(database, `select count(*)::int as value from governance_metrics where scope = 'ORGANIZATION'`)).toBeGreaterThan(0);
+    await none(`governance_metrics where scope = 'NATIONAL' or period_start > period_end`);
+    await none(
+      `governance_metrics m left join organizations o on o.id = m.organization_id where m.scope = 'ORGANIZATION' and (
+         o.id is null or not (${MEASURED}) or m.region_code is not null or m.value is null or m.target is not null
+         or m.value_qualifier <> 'EXACT' or extract(year from m.period_start) not between 2021 and 2023
+         or m.period_start <> date_trunc('year', m.period_start) or m.period_end <> m.period_start + interval '1 year - 1 day')`,
+    );
+    // has_charter every year, and each year one of committee_reviews (community organizations) or information_disclosure (the others)
+    await none(
+      `organizations o where ${MEASURED} and (
+         select count(*) filter (where m.indicator_code = 'has_charter') <> 3
+           or count(*) filter (where m.indicator_code = 'committee_reviews') <> case when o.type = 'COMMUNITY_ORGANIZATION' then 3 else 0 end
+           or count(*) filter (where m.indicator_code = 'information_disclosure') <> case when o.type = 'COMMUNITY_ORGANIZATION' then 0 else 3 end
+         from governance_metrics m where m.organization_id = o.id)`,
+    );
+    await none(`governance_metrics where indicator_code = 'has_charter' and value not in (0, 1)`);
+    await none(
+      `governance_metrics m join organizations o on o.id = m.organization_id
+       where m.indicator_code = 'has_charter' and o.registration_status = 'REGISTERED' and m.value <> 1`,
+    );
+    await none(`governance_metrics where indicator_code = 'information_disclosure' and (value not between 0 and 1 or scale(value) <> 4)`);
+    await none(`governance_metrics where indicator_code = 'committee_reviews' and (value not between 0 and 12 or value <> trunc(value))`);
+  });
+
+  it('states registration and grade as the organization row does', async () => {
+    const none = async (query: string) => expect(await one(database, `select count(*)::int as value from ${query}`)).toBe(0);
+    await none(
+      `organizations o left join governance_metrics m on m.organization_id = o.id and m.indicator_code = 'registration_status'
+       where ${MEASURED} and m.value is distinct from
+         case o.registration_status when 'REGISTERED' then 1 when 'FILED' then 2 when 'COMMUNITY_GUIDED' then 3 end`,
+    );
+    await none(
+      `organizations o left join governance_metrics m on m.organization_id = o.id and m.indicator_code = 'evaluation_grade'
+       where ${MEASURED} and m.value is distinct from substr(o.evaluation_grade::text, 7, 1)::numeric`,
+    );
+    expect(await one(database, `select count(*)::int as value from governance_metrics where indicator_code = 'evaluation_grade'`)).toBeGreaterThan(0);
+  });
+
+  it('gives each province hosting an organization its training target, and the exact person-times of its sessions', async () => {
+    const none = async (query: string) => expect(await one(database, `select count(*)::int as value from ${query}`)).toBe(0);
+    expect(
+      await one(database, `select array_agg(region_code::text order by region_code) as value from governance_metrics where scope = 'REGION'`),
+    ).toEqual(
+      await one(database, `select array_agg(distinct left(region_code, 2) || '0000' order by left(region_code, 2) || '0000') as value from organizations`),
+    );
+    await none(
+      `governance_metrics where scope = 'REGION' and (
+         indicator_code <> '${TRAINING_TARGET_INDICATOR}' or organization_id is not null or region_code not like '__0000'
+         or period_start <> '2021-01-01' or period_end <> '2023-12-31'
+         or target not between 20000 and 150000 or target <> trunc(target) or value <> trunc(value))`,
+    );
+    await none(
+      `governance_metrics m where m.scope = 'REGION' and m.value is distinct from (
+         select coalesce(sum(t.participant_count), 0) from training_sessions t
+         where t.provenance_kind = 'SYNTHETIC' and left(t.region_code, 2) = left(m.region_code, 2)
+           and t.starts_on between '2021-01-01' and '2023-12-31')`,
+    );
+    expect(await one(database, `select count(*)::int as value from governance_metrics where scope = 'REGION' and value > 0`)).toBeGreaterThan(0);
+  });
+
   it('changes nothing when loaded again', async () => {
     const before = await one<string>(database, DONATIONS_CHECKSUM);
+    const metricsBefore = await one<string>(database, METRICS_CHECKSUM);
+    const metricCount = await count(database, 'governance_metrics');
     await loadSynthetic(database, OPTIONS);
     expect(await count(database, 'organizations')).toBe(30);
     expect(await count(database, 'donations')).toBe(200);
+    expect(await count(database, 'governance_metrics')).toBe(metricCount);
     expect(await one(database, DONATIONS_CHECKSUM)).toBe(before);
+    expect(await one(database, METRICS_CHECKSUM)).toBe(metricsBefore);
   });
 
   it('generates the same rows from the same seed, and rows of its own from another', async () => {
     const fresh = await freshDatabase();
     try {
-      await loadSynthetic(fresh, OPTIONS);
-      expect(await one(fresh, DONATIONS_CHECKSUM)).toBe(await one(database, DONATIONS_CHECKSUM));
-      expect(await one(fresh, ORGANIZATIONS_CHECKSUM)).toBe(await one(database, ORGANIZATIONS_CHECKSUM));
-      await loadSynthetic(fresh, { ...OPTIONS, seed: 8 });
-      expect(await count(fresh, 'organizations')).toBe(60);
-      expect(await count(fresh, 'donations')).toBe(400);
+      await loadSynthetic(fresh.database, OPTIONS);
+      expect(await one(fresh.database, DONATIONS_CHECKSUM)).toBe(await one(database, DONATIONS_CHECKSUM));
+      expect(await one(fresh.database, ORGANIZATIONS_CHECKSUM)).toBe(await one(database, ORGANIZATIONS_CHECKSUM));
+      expect(await one(fresh.database, METRICS_CHECKSUM)).toBe(await one(database, METRICS_CHECKSUM));
+      const metricCount = await count(fresh.database, 'governance_metrics');
+      await loadSynthetic(fresh.database, { ...OPTIONS, seed: 8 });
+      expect(await count(fresh.database, 'organizations')).toBe(60);
+      expect(await count(fresh.database, 'donations')).toBe(400);
+      expect(await count(fresh.database, 'governance_metrics')).toBeGreaterThan(metricCount);
     } finally {
-      await fresh.close();
+      await fresh.drop();
     }
   });
 });

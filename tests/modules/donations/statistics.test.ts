@@ -91,4 +91,23 @@ describe('statistics are exact sums over every matching row', () => {
       progress,
     });
   });
+
+  it('trainingProgress in a province reports against that province’s own target', async () => {
+    const [regional] = await rows<{ region_code: string; value: string; target: string }>(
+      t.database.db,
+      sql`select region_code, value::text, target::text from governance_metrics
+          where scope = 'REGION' and indicator_code = 'community_social_work_training_person_times' and value::int > 0
+          order by region_code limit 1`,
+    );
+    const { body } = await t.query(PROGRESS, {
+      filter: { regionCode: regional!.region_code, dateFrom: '2021-01-01', dateTo: '2023-12-31' },
+    });
+    expect(body.data.trainingProgress).toEqual({
+      sessionCount: expect.any(Number),
+      personTimes: Number(regional!.value),
+      target: Number(regional!.target),
+      targetDate: '2023-12-31',
+      progress: (Number(regional!.value) / Number(regional!.target)).toFixed(4),
+    });
+  });
 });
