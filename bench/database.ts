@@ -1,0 +1,86 @@
+/** The benchmark database: created, migrated, loaded and analysed once, reused while its data fits. */
+import postgres from 'postgres';
+import { openDatabase } from '../src/db/client';
+import { migrate } from '../src/db/migrate';
+import { loadDemo } from '../src/db/seed/demo';
+import type { SyntheticOptions } from '../src/db/seed/synthetic';
+
+/**
+ * What PostGraphile needs to answer the same questions: an index it may order donations by
+ * (it offers ORDER BY only on indexed columns), and the dashboard's two aggregates as functions,
+ * the way PostGraphile exposes custom SQL. The floor calls the same functions.
+ */
+const FOR_POSTGRAPHILE = `
+  create index if not exists bench_donations_project_pledged_on_idx on donations (project_id, pledged_on desc, id desc);
+  create index if not exists bench_donations_pledged_on_idx on donations (pledged_on);
+  drop function if exists bench_donation_summary();
+  drop function if exists bench_donation_stats_by_donor_industry();
+  drop type if exists bench_donation_summary_row;
+  drop type if exists bench_donation_group;
+  create type bench_donation_summary_row as (donation_count int, total text, cash text, in_kind text);
+  create type bench_donation_group as (key text, donation_count int, total text);
+  create function bench_donation_summary() returns bench_donation_summary_row language sql stable as $$
+    select count(*)::int, coalesce(sum(total), 0)::numeric(20,2)::text, coalesce(sum(cash), 0)::numeric(20,2)::text,
+           coalesce(sum(in_kind), 0)::numeric(20,2)::text
+    from donations $$;
+  create function bench_donation_stats_by_donor_industry() returns setof bench_donation_group language sql stable as $$
+    select o.industry::text, count(*)::int, coalesce(sum(d.total), 0)::numeric(20,2)::text
+    from donations d left join organizations o on o.id = d.donor_id
+    group by 1 order by sum(d.total) desc, 1 asc nulls last $$;
+`;
+
+export function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Makes `name` hold exactly `options`' data, loading only when it does not already. */
+export async function prepareDatabase(adminUrl: string, name: string, options: SyntheticOptions, log: (line: string) => void): Promise<string> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const url = databaseUrl(adminUrl, name);
+  const wanted = JSON.stringify(options);
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (exists) {
+      const db = postgres(url, { max: 1, onnotice: () => {} });
+      const [meta] = await db`select to_regclass('bench_meta') is not null as present`.catch(() => [{ present: false }]);
+      const same = meta?.['present'] ? (await db`select options from bench_meta`)[0]?.['options'] === wanted : false;
+      await db.end();
+      if (same) {
+        log(`reusing database ${name} (${wanted})`);
+        return url;
+      }
+      await admin.unsafe(`drop database ${name} with (force)`);
+    }
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ url, dataDir: '', poolMax: 4 });
+  try {
+    await migrate(database);
+    log(`loading ${wanted}`);
+    const started = Date.now();
+    let last = 0;
+    await loadDemo(database, options, (table, done, total) => {
+      if (Date.now() - last > 5_000 || done === total) {
+        last = Date.now();
+        log(`  ${table} ${done}/${total}`);
+      }
+    });
+    log(`loaded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await database.close();
+  }
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await db.unsafe(FOR_POSTGRAPHILE);
+    await db.unsafe('analyze');
+    await db.unsafe(`create table bench_meta (options text not null)`);
+    await db`insert into bench_meta ${db({ options: wanted })}`;
+  } finally {
+    await db.end();
+  }
+  return url;
+}

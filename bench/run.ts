@@ -1,0 +1,232 @@
+/**
+ * `npm run bench`: this API against PostGraphile 5 and the floor, on one database, in one run.
+ * Loads the large synthetic set (reused when already loaded), starts the three servers, checks
+ * that they return the same data for every shape, then loads each in interleaved rounds and
+ * writes bench/RESULTS.md. `--smoke` runs tiny data for a second per shape (CI keeps it working).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import path from 'node:path';
+import postgres from 'postgres';
+import { LARGE, type SyntheticOptions } from '../src/db/seed/synthetic';
+import { prepareDatabase } from './database';
+import { measure, type Sample } from './measure';
+import { writeReport, type Result } from './report';
+import { SHAPES, type Fixtures, type ServerKind, type Shape } from './shapes';
+import { enableStatementCounting, statementsSince, type StatementCounter } from './statements';
+
+const ROOT = path.join(__dirname, '..');
+const SMOKE: SyntheticOptions = {
+  organizations: 60,
+  projects: 300,
+  donations: 3_000,
+  trainingSessions: 50,
+  seed: 7,
+  bigOrganizationProjects: 40,
+  bigProjectDonations: 400,
+};
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
+    seconds: { type: 'string' },
+    connections: { type: 'string', default: '10' },
+    out: { type: 'string' },
+  },
+});
+const smoke = args.smoke!;
+const rounds = Number(args.rounds ?? (smoke ? 1 : 3));
+const seconds = Number(args.seconds ?? (smoke ? 1 : 5));
+const connections = Number(args.connections);
+const depth = smoke ? 200 : 10_000;
+const out = args.out ?? path.join(ROOT, 'bench', smoke ? 'RESULTS.smoke.md' : 'RESULTS.md');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Running {
+  kind: ServerKind;
+  child: ChildProcess;
+  origin: string;
+}
+
+function start(kind: ServerKind, port: number, env: NodeJS.ProcessEnv): Promise<Running> {
+  const commands: Record<ServerKind, string[]> = {
+    gongyi: ['dist/main.js'],
+    postgraphile: ['--require', './bench/promise-with-resolvers.cjs', '--import', 'tsx', 'bench/postgraphile-server.ts'],
+    floor: ['--import', 'tsx', 'bench/floor-server.ts'],
+  };
+  const child = spawn(process.execPath, commands[kind], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', GRAPHILE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`${kind} exited with ${code} before it was ready`)));
+    const poll = async () => {
+      try {
+        const probe = kind === 'floor' ? `${origin}/flat` : `${origin}/graphql`;
+        const response = await fetch(probe, { method: kind === 'floor' ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, body: kind === 'floor' ? undefined : '{"query":"{__typename}"}' });
+        if (response.ok) return resolve({ kind, child, origin });
+      } catch {
+        // not listening yet
+      }
+      setTimeout(poll, 250);
+    };
+    void poll();
+  });
+}
+
+async function graphql(origin: string, request: { query: string; variables: Record<string, unknown> }): Promise<{ data: any; bytes: number }> {
+  const response = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+  const text = await response.text();
+  const body = JSON.parse(text) as { data?: unknown; errors?: unknown };
+  if (body.errors || !response.ok) throw new Error(`${origin}: ${text.slice(0, 500)}`);
+  return { data: body.data, bytes: Buffer.byteLength(text) };
+}
+
+/** Walks `depth` donations of the big project 100 at a time on both GraphQL servers; the floor's key by SQL. */
+async function fixtures(url: string, gongyi: string, postgraphile: string): Promise<Fixtures> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const [ids] = await sql<{ org: string; project: string }[]>`select
+      (select organization_id from projects group by 1 order by count(*) desc, 1 limit 1)::text as org,
+      (select project_id from donations where project_id is not null group by 1 order by count(*) desc, 1 limit 1)::text as project`;
+  const [key] = await sql<{ pledged_on: string; id: string }[]>`select pledged_on::text, id::text from donations
+      where project_id = ${ids!.project} order by coalesce(pledged_on, '-infinity'::date) desc, id desc offset ${depth - 1} limit 1`;
+  await sql.end();
+  let gongyiCursor: string | null = null;
+  let postgraphileCursor: string | null = null;
+  const projectGlobalId = Buffer.from(`Project:${ids!.project}`).toString('base64url');
+  for (let walked = 0; walked < depth; walked += 100) {
+    const first = Math.min(100, depth - walked);
+    const ours = await graphql(gongyi, {
+      query: `query($id: ID!, $after: String) { project(id: $id) { donations(first: ${first}, after: $after) { pageInfo { endCursor } } } }`,
+      variables: { id: projectGlobalId, after: gongyiCursor },
+    });
+    gongyiCursor = ours.data.project.donations.pageInfo.endCursor;
+    const theirs = await graphql(postgraphile, {
+      query: `query($id: UUID!, $after: Cursor) { projectByRowId(rowId: $id) { donationsByProjectId(first: ${first}, after: $after, orderBy: [PLEDGED_ON_DESC, PRIMARY_KEY_DESC]) { pageInfo { endCursor } } } }`,
+      variables: { id: ids!.project, after: postgraphileCursor },
+    });
+    postgraphileCursor = theirs.data.projectByRowId.donationsByProjectId.pageInfo.endCursor;
+  }
+  return {
+    bigOrganizationId: ids!.org,
+    bigProjectId: ids!.project,
+    gongyiCursor10k: gongyiCursor!,
+    postgraphileCursor10k: postgraphileCursor!,
+    floorKey10k: { pledgedOn: key!.pledged_on, id: key!.id },
+  };
+}
+
+function target(server: Running, shape: Shape, f: Fixtures) {
+  if (server.kind === 'floor') return { url: `${server.origin}/${shape.name}`, method: 'GET' as const, pid: server.child.pid! };
+  const request = server.kind === 'gongyi' ? shape.gongyi(f) : shape.postgraphile(f);
+  return { url: `${server.origin}/graphql`, method: 'POST' as const, body: JSON.stringify(request), pid: server.child.pid! };
+}
+
+/** Fetches every shape from every server and fails the run on any difference in the data. */
+async function checkSameData(servers: Running[], f: Fixtures): Promise<Map<string, Record<ServerKind, number>>> {
+  const bytes = new Map<string, Record<ServerKind, number>>();
+  for (const shape of SHAPES) {
+    const answers = {} as Record<ServerKind, unknown>;
+    const sizes = {} as Record<ServerKind, number>;
+    for (const server of servers) {
+      if (server.kind === 'floor') {
+        const text = await (await fetch(`${server.origin}/${shape.name}`)).text();
+        answers.floor = JSON.parse(text);
+        sizes.floor = Buffer.byteLength(text);
+      } else {
+        const { data, bytes: size } = await graphql(server.origin, server.kind === 'gongyi' ? shape.gongyi(f) : shape.postgraphile(f));
+        answers[server.kind] = shape.canonical(server.kind, data);
+        sizes[server.kind] = size;
+      }
+    }
+    for (const kind of ['postgraphile', 'floor'] as const) {
+      if (!isDeepStrictEqual(answers.gongyi, answers[kind])) {
+        log(`DIFFERENT DATA for ${shape.name}: gongyi vs ${kind}`);
+        log(`  gongyi: ${JSON.stringify(answers.gongyi).slice(0, 400)}`);
+        log(`  ${kind}: ${JSON.stringify(answers[kind]).slice(0, 400)}`);
+        throw new Error(`the servers disagree on ${shape.name}`);
+      }
+    }
+    const count = JSON.stringify(answers.gongyi).length;
+    log(`  ${shape.name}: same data from all three (${count} canonical bytes)`);
+    bytes.set(shape.name, sizes);
+  }
+  return bytes;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function main(): Promise<void> {
+  const adminUrl = process.env['DATABASE_URL'];
+  if (!adminUrl) throw new Error('npm run bench needs DATABASE_URL: a PostgreSQL server it may create a database on');
+  const url = await prepareDatabase(adminUrl, smoke ? 'gongyi_bench_smoke' : 'gongyi_bench', smoke ? SMOKE : LARGE, log);
+  const counter: StatementCounter | null = await enableStatementCounting(adminUrl, url, { mayRestart: !smoke, log });
+
+  const base = 47_000 + Math.floor(Math.random() * 1_000) * 3;
+  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', SEED_DEMO: 'false', HOST: '127.0.0.1' };
+  const servers: Running[] = [];
+  try {
+    servers.push(await start('gongyi', base, env));
+    servers.push(await start('postgraphile', base + 1, env));
+    log('servers up; walking cursors for the deep page');
+    const f = await fixtures(url, servers[0]!.origin, servers[1]!.origin);
+    servers.push(await start('floor', base + 2, { ...env, FIXTURES: JSON.stringify(f) }));
+    log('checking that the three return the same data');
+    const bytes = await checkSameData(servers, f);
+
+    const samples = new Map<string, Array<Sample & { statements: number | null }>>();
+    for (let round = 0; round < rounds; round += 1) {
+      for (const shape of SHAPES) {
+        // rotate which server goes first, so no one always runs on a cold or a warm machine
+        const order = servers.map((_, i) => servers[(i + round) % servers.length]!);
+        for (const server of order) {
+          await measure(target(server, shape, f), Math.min(1, seconds), connections); // warm-up, not recorded
+          const since = counter ? await counter.mark() : null;
+          const sample = await measure(target(server, shape, f), seconds, connections);
+          const statements = counter && since !== null ? await statementsSince(counter, since, sample.requests) : null;
+          const key = `${shape.name}/${server.kind}`;
+          samples.set(key, [...(samples.get(key) ?? []), { ...sample, statements }]);
+          log(`round ${round + 1} ${key}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50.toFixed(2)} ms, errors ${sample.errors}`);
+        }
+      }
+    }
+
+    const results: Result[] = [];
+    for (const shape of SHAPES) {
+      for (const server of servers) {
+        const runs = samples.get(`${shape.name}/${server.kind}`)!;
+        const pick = (k: keyof Sample) => median(runs.map((r) => r[k]));
+        results.push({
+          shape: shape.name,
+          description: shape.description,
+          server: server.kind,
+          rps: pick('rps'),
+          p50: pick('p50'),
+          p95: pick('p95'),
+          p99: pick('p99'),
+          errors: runs.reduce((n, r) => n + r.errors, 0),
+          statements: runs[0]!.statements === null ? null : median(runs.map((r) => r.statements!)),
+          cpuMsPerRequest: pick('cpuMsPerRequest'),
+          peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+          bytes: bytes.get(shape.name)![server.kind],
+        });
+      }
+    }
+    writeReport(out, { results, rounds, seconds, connections, smoke, depth, statementsCounted: counter !== null });
+    log(`wrote ${path.relative(ROOT, out)}`);
+  } finally {
+    for (const server of servers) server.child.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

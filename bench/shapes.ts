@@ -1,0 +1,215 @@
+/**
+ * The benchmark's query shapes, each in three forms that must return the same data: this API's
+ * GraphQL, PostGraphile 5's GraphQL (its default Amber schema over the same tables), and one
+ * hand-written SQL statement for the floor. `canonical` turns any server's answer into one
+ * comparable form: plain uuids, decimals as strings, rows in order.
+ */
+
+export type ServerKind = 'gongyi' | 'postgraphile' | 'floor';
+
+export interface Fixtures {
+  /** the organization holding the most projects */
+  bigOrganizationId: string;
+  /** the project holding the most donations */
+  bigProjectId: string;
+  /** this API's cursor after 10,000 of the big project's donations, newest first */
+  gongyiCursor10k: string;
+  /** PostGraphile's cursor at the same position */
+  postgraphileCursor10k: string;
+  /** the keyset position (pledged_on, id) of the 10,000th donation, for the floor */
+  floorKey10k: { pledgedOn: string; id: string };
+}
+
+export interface Shape {
+  name: string;
+  description: string;
+  gongyi: (f: Fixtures) => { query: string; variables: Record<string, unknown> };
+  postgraphile: (f: Fixtures) => { query: string; variables: Record<string, unknown> };
+  /** one statement returning one row with one `body` column of JSON text, in canonical form */
+  floor: (f: Fixtures) => { text: string; params: unknown[] };
+  canonical: (kind: Exclude<ServerKind, 'floor'>, data: any) => unknown;
+}
+
+/** The row id inside this API's opaque global ID. */
+export function rowIdOf(globalId: string): string {
+  return Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]!;
+}
+
+const PAGE = 20;
+
+export const SHAPES: Shape[] = [
+  {
+    name: 'flat',
+    description: '50 organizations by name',
+    gongyi: () => ({
+      query: `query Flat { organizations(first: 50, orderBy: { field: NAME }) { nodes { id name type creditCode foundedOn } } }`,
+      variables: {},
+    }),
+    postgraphile: () => ({
+      query: `query Flat { allOrganizations(first: 50, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) { nodes { rowId name type creditCode foundedOn } } }`,
+      variables: {},
+    }),
+    floor: () => ({
+      text: `select coalesce(json_agg(json_build_object('id', id, 'name', name, 'type', type, 'creditCode', credit_code, 'foundedOn', founded_on) order by name, id), '[]')::text as body
+             from (select * from organizations order by name, id limit 50) o`,
+      params: [],
+    }),
+    canonical: (kind, data) =>
+      (kind === 'gongyi' ? data.organizations.nodes : data.allOrganizations.nodes).map((o: any) => ({
+        id: kind === 'gongyi' ? rowIdOf(o.id) : o.rowId,
+        name: o.name,
+        type: o.type,
+        creditCode: o.creditCode,
+        foundedOn: o.foundedOn,
+      })),
+  },
+  {
+    name: 'nested',
+    description: '20 organizations × 5 newest projects × 5 newest donations',
+    gongyi: () => ({
+      query: `query Nested { organizations(first: 20, orderBy: { field: NAME }) { nodes { id name
+                projects(first: 5) { nodes { id name
+                  donations(first: 5) { nodes { id pledgedOn donorName total { value } } } } } } } }`,
+      variables: {},
+    }),
+    postgraphile: () => ({
+      query: `query Nested { allOrganizations(first: 20, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) { nodes { rowId name
+                projectsByOrganizationId(first: 5, orderBy: [CREATED_AT_DESC, PRIMARY_KEY_DESC]) { nodes { rowId name
+                  donationsByProjectId(first: 5, orderBy: [PLEDGED_ON_DESC, PRIMARY_KEY_DESC]) { nodes { rowId pledgedOn donorName total } } } } } } }`,
+      variables: {},
+    }),
+    floor: () => ({
+      text: `select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'projects', (
+               select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'donations', (
+                 select coalesce(json_agg(json_build_object('id', d.id, 'pledgedOn', d.pledged_on, 'donorName', d.donor_name, 'total', d.total::text)
+                                 order by coalesce(d.pledged_on, '-infinity'::date) desc, d.id desc), '[]')
+                 from (select * from donations where project_id = p.id
+                       order by coalesce(pledged_on, '-infinity'::date) desc, id desc limit 5) d
+               )) order by p.created_at desc, p.id desc), '[]')
+               from (select * from projects where organization_id = o.id order by created_at desc, id desc limit 5) p
+             )) order by o.name, o.id), '[]')::text as body
+             from (select * from organizations order by name, id limit 20) o`,
+      params: [],
+    }),
+    canonical: (kind, data) =>
+      (kind === 'gongyi' ? data.organizations.nodes : data.allOrganizations.nodes).map((o: any) => ({
+        id: kind === 'gongyi' ? rowIdOf(o.id) : o.rowId,
+        name: o.name,
+        projects: (kind === 'gongyi' ? o.projects.nodes : o.projectsByOrganizationId.nodes).map((p: any) => ({
+          id: kind === 'gongyi' ? rowIdOf(p.id) : p.rowId,
+          name: p.name,
+          donations: (kind === 'gongyi' ? p.donations.nodes : p.donationsByProjectId.nodes).map((d: any) => ({
+            id: kind === 'gongyi' ? rowIdOf(d.id) : d.rowId,
+            pledgedOn: d.pledgedOn,
+            donorName: d.donorName,
+            total: kind === 'gongyi' ? d.total.value : d.total,
+          })),
+        })),
+      })),
+  },
+  {
+    name: 'one-organization',
+    description: 'the largest organization by id, 10 projects and totalCount',
+    gongyi: (f) => ({
+      query: `query One($id: ID!) { organization(id: $id) { name projects(first: 10) { totalCount nodes { id name } } } }`,
+      variables: { id: Buffer.from(`Organization:${f.bigOrganizationId}`).toString('base64url') },
+    }),
+    postgraphile: (f) => ({
+      query: `query One($id: UUID!) { organizationByRowId(rowId: $id) { name
+                projectsByOrganizationId(first: 10, orderBy: [CREATED_AT_DESC, PRIMARY_KEY_DESC]) { totalCount nodes { rowId name } } } }`,
+      variables: { id: f.bigOrganizationId },
+    }),
+    floor: (f) => ({
+      text: `select json_build_object('name', o.name,
+               'totalCount', (select count(*) from projects where organization_id = o.id),
+               'projects', (select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) order by p.created_at desc, p.id desc), '[]')
+                            from (select * from projects where organization_id = o.id order by created_at desc, id desc limit 10) p))::text as body
+             from organizations o where o.id = $1`,
+      params: [f.bigOrganizationId],
+    }),
+    canonical: (kind, data) => {
+      const o = kind === 'gongyi' ? data.organization : data.organizationByRowId;
+      const projects = kind === 'gongyi' ? o.projects : o.projectsByOrganizationId;
+      return {
+        name: o.name,
+        totalCount: projects.totalCount,
+        projects: projects.nodes.map((p: any) => ({ id: kind === 'gongyi' ? rowIdOf(p.id) : p.rowId, name: p.name })),
+      };
+    },
+  },
+  {
+    name: 'dashboard',
+    description: 'donationSummary and donationStats by donor industry over every donation',
+    gongyi: () => ({
+      query: `query Dashboard { donationSummary { donationCount total { value } cash { value } inKind { value } }
+                donationStats(groupBy: DONOR_INDUSTRY) { key donationCount total { value } } }`,
+      variables: {},
+    }),
+    postgraphile: () => ({
+      query: `query Dashboard { benchDonationSummary { donationCount total cash inKind }
+                benchDonationStatsByDonorIndustry { nodes { key donationCount total } } }`,
+      variables: {},
+    }),
+    floor: () => ({
+      text: `select json_build_object('summary', (select row_to_json(s) from bench_donation_summary() s),
+               'groups', (select coalesce(json_agg(row_to_json(g)), '[]') from bench_donation_stats_by_donor_industry() g))::text as body`,
+      params: [],
+    }),
+    canonical: (kind, data) =>
+      kind === 'gongyi'
+        ? {
+            summary: {
+              donation_count: data.donationSummary.donationCount,
+              total: data.donationSummary.total.value,
+              cash: data.donationSummary.cash.value,
+              in_kind: data.donationSummary.inKind.value,
+            },
+            groups: data.donationStats.map((g: any) => ({ key: g.key, donation_count: g.donationCount, total: g.total.value })),
+          }
+        : {
+            summary: {
+              donation_count: data.benchDonationSummary.donationCount,
+              total: data.benchDonationSummary.total,
+              cash: data.benchDonationSummary.cash,
+              in_kind: data.benchDonationSummary.inKind,
+            },
+            groups: data.benchDonationStatsByDonorIndustry.nodes.map((g: any) => ({
+              key: g.key,
+              donation_count: g.donationCount,
+              total: g.total,
+            })),
+          },
+  },
+  ...(['page-1', 'page-10000'] as const).map(
+    (name): Shape => ({
+      name,
+      description: `${PAGE} of the largest project's donations, newest first, ${name === 'page-1' ? 'first page' : 'after 10,000 through a cursor'}`,
+      gongyi: (f) => ({
+        query: `query Page($id: ID!, $after: String) { project(id: $id) { donations(first: ${PAGE}, after: $after) { nodes { id pledgedOn total { value } } } } }`,
+        variables: {
+          id: Buffer.from(`Project:${f.bigProjectId}`).toString('base64url'),
+          after: name === 'page-1' ? null : f.gongyiCursor10k,
+        },
+      }),
+      postgraphile: (f) => ({
+        query: `query Page($id: UUID!, $after: Cursor) { projectByRowId(rowId: $id) {
+                  donationsByProjectId(first: ${PAGE}, after: $after, orderBy: [PLEDGED_ON_DESC, PRIMARY_KEY_DESC]) { nodes { rowId pledgedOn total } } } }`,
+        variables: { id: f.bigProjectId, after: name === 'page-1' ? null : f.postgraphileCursor10k },
+      }),
+      floor: (f) => ({
+        text: `select coalesce(json_agg(json_build_object('id', d.id, 'pledgedOn', d.pledged_on, 'total', d.total::text)
+                 order by coalesce(d.pledged_on, '-infinity'::date) desc, d.id desc), '[]')::text as body
+               from (select * from donations where project_id = $1
+                     and ($2::date is null or (coalesce(pledged_on, '-infinity'::date), id) < ($2::date, $3::uuid))
+                     order by coalesce(pledged_on, '-infinity'::date) desc, id desc limit ${PAGE}) d`,
+        params: name === 'page-1' ? [f.bigProjectId, null, null] : [f.bigProjectId, f.floorKey10k.pledgedOn, f.floorKey10k.id],
+      }),
+      canonical: (kind, data) =>
+        (kind === 'gongyi' ? data.project.donations.nodes : data.projectByRowId.donationsByProjectId.nodes).map((d: any) => ({
+          id: kind === 'gongyi' ? rowIdOf(d.id) : d.rowId,
+          pledgedOn: d.pledgedOn,
+          total: kind === 'gongyi' ? d.total.value : d.total,
+        })),
+    }),
+  ),
+];
