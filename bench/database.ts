@@ -36,7 +36,12 @@ export function databaseUrl(adminUrl: string, name: string): string {
 }
 
 /** Makes `name` hold exactly `options`' data, loading only when it does not already. */
-export async function prepareDatabase(adminUrl: string, name: string, options: SyntheticOptions, log: (line: string) => void): Promise<string> {
+export async function prepareDatabase(
+  adminUrl: string,
+  name: string,
+  options: SyntheticOptions,
+  log: (line: string) => void,
+): Promise<string> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   const url = databaseUrl(adminUrl, name);
   const wanted = JSON.stringify(options);
@@ -44,7 +49,9 @@ export async function prepareDatabase(adminUrl: string, name: string, options: S
     const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
     if (exists) {
       const db = postgres(url, { max: 1, onnotice: () => {} });
-      const [meta] = await db`select to_regclass('bench_meta') is not null as present`.catch(() => [{ present: false }]);
+      const [meta] = await db`select to_regclass('bench_meta') is not null as present`.catch(() => [
+        { present: false },
+      ]);
       const same = meta?.['present'] ? (await db`select options from bench_meta`)[0]?.['options'] === wanted : false;
       await db.end();
       if (same) {

@@ -34,7 +34,11 @@ function rssMb(pid: number): number {
 }
 
 export async function measure(target: Target, seconds: number, connections: number): Promise<Sample> {
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
   let peak = rssMb(target.pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(target.pid))), 100);
   const cpuBefore = cpuMs(target.pid);
@@ -46,7 +50,9 @@ export async function measure(target: Target, seconds: number, connections: numb
     connections,
     duration: seconds,
     setupClient: (client) => {
-      client.on('response', (_status: number, _bytes: number, responseTime: number) => histogram.recordValue(Math.round(responseTime * 1000)));
+      client.on('response', (_status: number, _bytes: number, responseTime: number) =>
+        histogram.recordValue(Math.round(responseTime * 1000)),
+      );
     },
   });
   const cpu = cpuMs(target.pid) - cpuBefore;

@@ -11,7 +11,9 @@ import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 
 const pgl = postgraphile({
   extends: [PostGraphileAmberPreset],
-  pgServices: [makePgService({ connectionString: process.env['DATABASE_URL']!, schemas: ['public'], poolConfig: { max: 10 } })],
+  pgServices: [
+    makePgService({ connectionString: process.env['DATABASE_URL']!, schemas: ['public'], poolConfig: { max: 10 } }),
+  ],
   grafserv: { graphqlPath: '/graphql', graphiql: false },
 });
 const server = createServer();

@@ -52,7 +52,13 @@ interface Running {
 function start(kind: ServerKind, port: number, env: NodeJS.ProcessEnv): Promise<Running> {
   const commands: Record<ServerKind, string[]> = {
     gongyi: ['dist/main.js'],
-    postgraphile: ['--require', './bench/promise-with-resolvers.cjs', '--import', 'tsx', 'bench/postgraphile-server.ts'],
+    postgraphile: [
+      '--require',
+      './bench/promise-with-resolvers.cjs',
+      '--import',
+      'tsx',
+      'bench/postgraphile-server.ts',
+    ],
     floor: ['--import', 'tsx', 'bench/floor-server.ts'],
   };
   const child = spawn(process.execPath, commands[kind], {
@@ -66,7 +72,11 @@ function start(kind: ServerKind, port: number, env: NodeJS.ProcessEnv): Promise<
     const poll = async () => {
       try {
         const probe = kind === 'floor' ? `${origin}/flat` : `${origin}/graphql`;
-        const response = await fetch(probe, { method: kind === 'floor' ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, body: kind === 'floor' ? undefined : '{"query":"{__typename}"}' });
+        const response = await fetch(probe, {
+          method: kind === 'floor' ? 'GET' : 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: kind === 'floor' ? undefined : '{"query":"{__typename}"}',
+        });
         if (response.ok) return resolve({ kind, child, origin });
       } catch {
         // not listening yet
@@ -77,8 +87,15 @@ function start(kind: ServerKind, port: number, env: NodeJS.ProcessEnv): Promise<
   });
 }
 
-async function graphql(origin: string, request: { query: string; variables: Record<string, unknown> }): Promise<{ data: any; bytes: number }> {
-  const response = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+async function graphql(
+  origin: string,
+  request: { query: string; variables: Record<string, unknown> },
+): Promise<{ data: any; bytes: number }> {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
   const text = await response.text();
   const body = JSON.parse(text) as { data?: unknown; errors?: unknown };
   if (body.errors || !response.ok) throw new Error(`${origin}: ${text.slice(0, 500)}`);
@@ -120,9 +137,15 @@ async function fixtures(url: string, gongyi: string, postgraphile: string): Prom
 }
 
 function target(server: Running, shape: Shape, f: Fixtures) {
-  if (server.kind === 'floor') return { url: `${server.origin}/${shape.name}`, method: 'GET' as const, pid: server.child.pid! };
+  if (server.kind === 'floor')
+    return { url: `${server.origin}/${shape.name}`, method: 'GET' as const, pid: server.child.pid! };
   const request = server.kind === 'gongyi' ? shape.gongyi(f) : shape.postgraphile(f);
-  return { url: `${server.origin}/graphql`, method: 'POST' as const, body: JSON.stringify(request), pid: server.child.pid! };
+  return {
+    url: `${server.origin}/graphql`,
+    method: 'POST' as const,
+    body: JSON.stringify(request),
+    pid: server.child.pid!,
+  };
 }
 
 /** Fetches every shape from every server and fails the run on any difference in the data. */
@@ -137,7 +160,10 @@ async function checkSameData(servers: Running[], f: Fixtures): Promise<Map<strin
         answers.floor = JSON.parse(text);
         sizes.floor = Buffer.byteLength(text);
       } else {
-        const { data, bytes: size } = await graphql(server.origin, server.kind === 'gongyi' ? shape.gongyi(f) : shape.postgraphile(f));
+        const { data, bytes: size } = await graphql(
+          server.origin,
+          server.kind === 'gongyi' ? shape.gongyi(f) : shape.postgraphile(f),
+        );
         answers[server.kind] = shape.canonical(server.kind, data);
         sizes[server.kind] = size;
       }
@@ -166,7 +192,12 @@ function median(values: number[]): number {
 async function main(): Promise<void> {
   const adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) throw new Error('npm run bench needs DATABASE_URL: a PostgreSQL server it may create a database on');
-  const url = await prepareDatabase(adminUrl, smoke ? 'gongyi_bench_smoke' : 'gongyi_bench', smoke ? SMOKE : LARGE, log);
+  const url = await prepareDatabase(
+    adminUrl,
+    smoke ? 'gongyi_bench_smoke' : 'gongyi_bench',
+    smoke ? SMOKE : LARGE,
+    log,
+  );
   const counter: StatementCounter | null = await enableStatementCounting(adminUrl, url, { mayRestart: !smoke, log });
 
   const base = 47_000 + Math.floor(Math.random() * 1_000) * 3;
@@ -193,7 +224,9 @@ async function main(): Promise<void> {
           const statements = counter && since !== null ? await statementsSince(counter, since, sample.requests) : null;
           const key = `${shape.name}/${server.kind}`;
           samples.set(key, [...(samples.get(key) ?? []), { ...sample, statements }]);
-          log(`round ${round + 1} ${key}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50.toFixed(2)} ms, errors ${sample.errors}`);
+          log(
+            `round ${round + 1} ${key}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50.toFixed(2)} ms, errors ${sample.errors}`,
+          );
         }
       }
     }

@@ -164,7 +164,11 @@ export const SHAPES: Shape[] = [
               cash: data.donationSummary.cash.value,
               in_kind: data.donationSummary.inKind.value,
             },
-            groups: data.donationStats.map((g: any) => ({ key: g.key, donation_count: g.donationCount, total: g.total.value })),
+            groups: data.donationStats.map((g: any) => ({
+              key: g.key,
+              donation_count: g.donationCount,
+              total: g.total.value,
+            })),
           }
         : {
             summary: {
@@ -180,36 +184,37 @@ export const SHAPES: Shape[] = [
             })),
           },
   },
-  ...(['page-1', 'page-10000'] as const).map(
-    (name): Shape => ({
-      name,
-      description: `${PAGE} of the largest project's donations, newest first, ${name === 'page-1' ? 'first page' : 'after 10,000 through a cursor'}`,
-      gongyi: (f) => ({
-        query: `query Page($id: ID!, $after: String) { project(id: $id) { donations(first: ${PAGE}, after: $after) { nodes { id pledgedOn total { value } } } } }`,
-        variables: {
-          id: Buffer.from(`Project:${f.bigProjectId}`).toString('base64url'),
-          after: name === 'page-1' ? null : f.gongyiCursor10k,
-        },
-      }),
-      postgraphile: (f) => ({
-        query: `query Page($id: UUID!, $after: Cursor) { projectByRowId(rowId: $id) {
+  ...(['page-1', 'page-10000'] as const).map((name): Shape => ({
+    name,
+    description: `${PAGE} of the largest project's donations, newest first, ${name === 'page-1' ? 'first page' : 'after 10,000 through a cursor'}`,
+    gongyi: (f) => ({
+      query: `query Page($id: ID!, $after: String) { project(id: $id) { donations(first: ${PAGE}, after: $after) { nodes { id pledgedOn total { value } } } } }`,
+      variables: {
+        id: Buffer.from(`Project:${f.bigProjectId}`).toString('base64url'),
+        after: name === 'page-1' ? null : f.gongyiCursor10k,
+      },
+    }),
+    postgraphile: (f) => ({
+      query: `query Page($id: UUID!, $after: Cursor) { projectByRowId(rowId: $id) {
                   donationsByProjectId(first: ${PAGE}, after: $after, orderBy: [PLEDGED_ON_DESC, PRIMARY_KEY_DESC]) { nodes { rowId pledgedOn total } } } }`,
-        variables: { id: f.bigProjectId, after: name === 'page-1' ? null : f.postgraphileCursor10k },
-      }),
-      floor: (f) => ({
-        text: `select coalesce(json_agg(json_build_object('id', d.id, 'pledgedOn', d.pledged_on, 'total', d.total::text)
+      variables: { id: f.bigProjectId, after: name === 'page-1' ? null : f.postgraphileCursor10k },
+    }),
+    floor: (f) => ({
+      text: `select coalesce(json_agg(json_build_object('id', d.id, 'pledgedOn', d.pledged_on, 'total', d.total::text)
                  order by coalesce(d.pledged_on, '-infinity'::date) desc, d.id desc), '[]')::text as body
                from (select * from donations where project_id = $1
                      and ($2::date is null or (coalesce(pledged_on, '-infinity'::date), id) < ($2::date, $3::uuid))
                      order by coalesce(pledged_on, '-infinity'::date) desc, id desc limit ${PAGE}) d`,
-        params: name === 'page-1' ? [f.bigProjectId, null, null] : [f.bigProjectId, f.floorKey10k.pledgedOn, f.floorKey10k.id],
-      }),
-      canonical: (kind, data) =>
-        (kind === 'gongyi' ? data.project.donations.nodes : data.projectByRowId.donationsByProjectId.nodes).map((d: any) => ({
+      params:
+        name === 'page-1' ? [f.bigProjectId, null, null] : [f.bigProjectId, f.floorKey10k.pledgedOn, f.floorKey10k.id],
+    }),
+    canonical: (kind, data) =>
+      (kind === 'gongyi' ? data.project.donations.nodes : data.projectByRowId.donationsByProjectId.nodes).map(
+        (d: any) => ({
           id: kind === 'gongyi' ? rowIdOf(d.id) : d.rowId,
           pledgedOn: d.pledgedOn,
           total: kind === 'gongyi' ? d.total.value : d.total,
-        })),
-    }),
-  ),
+        }),
+      ),
+  })),
 ];

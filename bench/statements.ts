@@ -44,7 +44,9 @@ export async function enableStatementCounting(
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) return null;
   const version = readdirSync('/etc/postgresql')[0];
   if (!version) return null;
-  options.log(`enabling pg_stat_statements: ALTER SYSTEM SET shared_preload_libraries and restarting cluster ${version}/main`);
+  options.log(
+    `enabling pg_stat_statements: ALTER SYSTEM SET shared_preload_libraries and restarting cluster ${version}/main`,
+  );
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin`alter system set shared_preload_libraries = 'pg_stat_statements'`;
   await admin.end();

@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     queryTimeoutMs: config.dbQueryTimeoutMs,
   });
   if (database.engine === 'postgres') guardPostgresJs(logger);
-  logger.info({ engine: database.engine, dataDir: database.engine === 'pglite' ? config.dataDir : undefined }, 'database open');
+  logger.info(
+    { engine: database.engine, dataDir: database.engine === 'pglite' ? config.dataDir : undefined },
+    'database open',
+  );
   await migrate(database);
   if (config.seedDemo && !(await hasData(database))) {
     logger.info('loading the demo dataset (first start)');

@@ -29,7 +29,18 @@ export interface Server {
 }
 
 /** Connection-level failures a client may retry: the database is down, restarting or overloaded. */
-const UNAVAILABLE = new Set(['QUERY_DEADLINE', 'ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', '57P01', '57P03', '53300', '57014']);
+const UNAVAILABLE = new Set([
+  'QUERY_DEADLINE',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P03',
+  '53300',
+  '57014',
+]);
 
 /** An error and its `cause` chain: Drizzle wraps driver errors in a DrizzleQueryError. */
 function causes(error: unknown): Array<{ code?: unknown }> {
@@ -45,7 +56,12 @@ function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...formatted.extensions, code } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...formatted.extensions, code },
+      };
     }
     const original = unwrapResolverError(error);
     const errorId = randomUUID();

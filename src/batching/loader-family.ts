@@ -7,11 +7,14 @@ import DataLoader from 'dataloader';
 export class LoaderFamily<K, V> {
   private readonly loaders = new Map<string, DataLoader<K, V>>();
 
-  /** The loader for `variant`, made with `batch` the first time the variant is asked for. */
-  for(variant: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+  /**
+   * The loader for `variant`. The first time a variant is asked for, `makeBatch` builds its batch
+   * function (and may throw, for bad input); later parents asking the same reuse it unbuilt.
+   */
+  for(variant: string, makeBatch: () => DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(variant);
     if (!loader) {
-      loader = new DataLoader(batch);
+      loader = new DataLoader(makeBatch());
       this.loaders.set(variant, loader);
     }
     return loader;

@@ -50,7 +50,10 @@ async function main(): Promise<void> {
   const synthetic = options(process.argv.slice(2));
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: 4 });
-  const bars = new MultiBar({ format: '{table} [{bar}] {value}/{total} {percentage}% {eta_formatted}', hideCursor: true }, Presets.shades_classic);
+  const bars = new MultiBar(
+    { format: '{table} [{bar}] {value}/{total} {percentage}% {eta_formatted}', hideCursor: true },
+    Presets.shades_classic,
+  );
   const byTable = new Map<string, ReturnType<MultiBar['create']>>();
   try {
     await migrate(database);

@@ -33,6 +33,9 @@ export interface DatabaseOptions {
   queryTimeoutMs?: number;
 }
 
+/** The deadline when none is configured: ten seconds. */
+const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+
 /** A query ran out of time, most often waiting for a free connection; the client may retry. */
 export class QueryDeadlineError extends Error {
   readonly code = 'QUERY_DEADLINE';
@@ -42,14 +45,17 @@ export class QueryDeadlineError extends Error {
 }
 
 /**
- * postgres.js queues a query for as long as every pooled connection is busy (it has no acquire
- * timeout): give each query a deadline and cancel it when the deadline passes.
+ * How every query through Drizzle runs on postgres.js:
+ * - prepared: Drizzle prepares only named queries, but our statement texts are stable (lists
+ *   are bound as one array parameter), so each is parsed and planned once per connection;
+ * - with a deadline: postgres.js queues a query for as long as every pooled connection is busy
+ *   (it has no acquire timeout), so a query still unanswered after `ms` is cancelled and fails.
  * Queries inside a transaction run on its reserved connection and are not wrapped.
  */
-function withQueryDeadline(client: postgres.Sql, ms: number): postgres.Sql {
+function preparedWithDeadline(client: postgres.Sql, ms: number): postgres.Sql {
   const unsafe = client.unsafe.bind(client);
-  client.unsafe = ((...args: Parameters<typeof unsafe>) => {
-    const pending = unsafe(...args);
+  client.unsafe = ((query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => {
+    const pending = unsafe(query, params, { ...options, prepare: true });
     const then = pending.then.bind(pending);
     pending.then = ((onFulfilled, onRejected) => {
       let timer: NodeJS.Timeout | undefined;
@@ -83,10 +89,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       onnotice: () => {},
       connection: {
         application_name: 'gongyi-graph',
-        ...(options.queryTimeoutMs ? { statement_timeout: options.queryTimeoutMs } : {}),
+        statement_timeout: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
       },
     });
-    const client = options.queryTimeoutMs ? withQueryDeadline(pool, options.queryTimeoutMs) : pool;
+    const client = preparedWithDeadline(pool, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
     const db = drizzlePostgres(client, { schema, logger: counter });
     return {
       db,

@@ -18,7 +18,10 @@ export function isPostgresJsClosedSocketWrite(error: unknown): boolean {
 export function guardPostgresJs(logger: Logger): void {
   process.on('uncaughtException', (error) => {
     if (isPostgresJsClosedSocketWrite(error)) {
-      logger.warn({ err: error }, 'postgres.js wrote to a connection the server had closed; the transaction was rolled back');
+      logger.warn(
+        { err: error },
+        'postgres.js wrote to a connection the server had closed; the transaction was rolled back',
+      );
       return;
     }
     logger.fatal({ err: error }, 'uncaught exception');

@@ -5,7 +5,11 @@ const FIXTURE = path.join(__dirname, 'fixtures', 'killed-transaction.ts');
 const serverUrl = process.env['DATABASE_URL'];
 
 function run(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', FIXTURE, ...args], { encoding: 'utf8', env: process.env, timeout: 30_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', FIXTURE, ...args], {
+    encoding: 'utf8',
+    env: process.env,
+    timeout: 30_000,
+  });
 }
 
 const onServer = serverUrl ? describe : describe.skip;

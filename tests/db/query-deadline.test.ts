@@ -2,10 +2,18 @@ import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../support/server';
 
 const SLOW = /* GraphQL */ `
-  query Slow { organizations(filter: { search: "x" }) { totalCount } }
+  query Slow {
+    organizations(filter: { search: "x" }) {
+      totalCount
+    }
+  }
 `;
 const QUICK = /* GraphQL */ `
-  query Quick { governanceIndicators { code } }
+  query Quick {
+    governanceIndicators {
+      code
+    }
+  }
 `;
 
 const serverUrl = process.env['DATABASE_URL'];

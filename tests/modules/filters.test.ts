@@ -39,42 +39,117 @@ describe('every filter of the contract selects what it says', () => {
 
   const cases = (): Case[] => [
     ['organizations', { types: ['FOUNDATION'] }, 'organizations', sql`type = 'FOUNDATION'`],
-    ['organizations', { registrationStatuses: ['FILED', 'COMMUNITY_GUIDED'] }, 'organizations', sql`registration_status in ('FILED', 'COMMUNITY_GUIDED')`],
+    [
+      'organizations',
+      { registrationStatuses: ['FILED', 'COMMUNITY_GUIDED'] },
+      'organizations',
+      sql`registration_status in ('FILED', 'COMMUNITY_GUIDED')`,
+    ],
     ['organizations', { regionCode: '130000' }, 'organizations', sql`region_code like '13%'`],
     ['organizations', { industry: 'C' }, 'organizations', sql`industry = 'C'`],
-    ['organizations', { serviceAreas: ['ELDERLY_CARE', 'EDUCATION'] }, 'organizations', sql`service_areas && '{ELDERLY_CARE,EDUCATION}'`],
+    [
+      'organizations',
+      { serviceAreas: ['ELDERLY_CARE', 'EDUCATION'] },
+      'organizations',
+      sql`service_areas && '{ELDERLY_CARE,EDUCATION}'`,
+    ],
     ['organizations', { evaluationGrades: ['GRADE_5A'] }, 'organizations', sql`evaluation_grade = 'GRADE_5A'`],
     ['organizations', { search: '基金会' }, 'organizations', sql`name like '%基金会%'`],
     ['organizations', { provenance: ['REPORTED'] }, 'organizations', sql`provenance_kind = 'REPORTED'`],
-    ['projects', { organizationId: toGlobalId('Organization', ids.org) }, 'projects', sql`organization_id = ${ids.org}`],
+    [
+      'projects',
+      { organizationId: toGlobalId('Organization', ids.org) },
+      'projects',
+      sql`organization_id = ${ids.org}`,
+    ],
     ['projects', { categories: ['NEIGHBOURHOOD_CARE'] }, 'projects', sql`category = 'NEIGHBOURHOOD_CARE'`],
-    ['projects', { fundingChannels: ['GOVERNMENT_PURCHASE'] }, 'projects', sql`funding_channel = 'GOVERNMENT_PURCHASE'`],
+    [
+      'projects',
+      { fundingChannels: ['GOVERNMENT_PURCHASE'] },
+      'projects',
+      sql`funding_channel = 'GOVERNMENT_PURCHASE'`,
+    ],
     ['projects', { statuses: ['ACTIVE'] }, 'projects', sql`status = 'ACTIVE'`],
     ['projects', { regionCode: ids.city }, 'projects', sql`left(region_code, 4) = left(${ids.city}, 4)`],
-    ['projects', { startsFrom: '2019-01-01', startsTo: '2020-12-31' }, 'projects', sql`starts_on between '2019-01-01' and '2020-12-31'`],
+    [
+      'projects',
+      { startsFrom: '2019-01-01', startsTo: '2020-12-31' },
+      'projects',
+      sql`starts_on between '2019-01-01' and '2020-12-31'`,
+    ],
     ['projects', { search: '社区' }, 'projects', sql`name like '%社区%'`],
     ['projects', { provenance: ['SYNTHETIC'] }, 'projects', sql`provenance_kind = 'SYNTHETIC'`],
     ['donations', { donorId: toGlobalId('Organization', ids.donor) }, 'donations', sql`donor_id = ${ids.donor}`],
-    ['donations', { recipientId: toGlobalId('Organization', ids.recipient) }, 'donations', sql`recipient_id = ${ids.recipient}`],
+    [
+      'donations',
+      { recipientId: toGlobalId('Organization', ids.recipient) },
+      'donations',
+      sql`recipient_id = ${ids.recipient}`,
+    ],
     ['donations', { projectId: toGlobalId('Project', ids.project) }, 'donations', sql`project_id = ${ids.project}`],
     ['donations', { statuses: ['PLEDGED', 'CANCELLED'] }, 'donations', sql`status in ('PLEDGED', 'CANCELLED')`],
     ['donations', { purpose: 'EPIDEMIC_RESPONSE' }, 'donations', sql`purpose = 'EPIDEMIC_RESPONSE'`],
-    ['donations', { donorTypes: ['FOUNDATION'] }, 'donations', sql`donor_id in (select id from organizations where type = 'FOUNDATION')`],
-    ['donations', { donorIndustries: ['I', 'J'] }, 'donations', sql`donor_id in (select id from organizations where industry in ('I', 'J'))`],
-    ['donations', { dateFrom: '2020-01-01', dateTo: '2020-06-30' }, 'donations', sql`pledged_on between '2020-01-01' and '2020-06-30'`],
+    [
+      'donations',
+      { donorTypes: ['FOUNDATION'] },
+      'donations',
+      sql`donor_id in (select id from organizations where type = 'FOUNDATION')`,
+    ],
+    [
+      'donations',
+      { donorIndustries: ['I', 'J'] },
+      'donations',
+      sql`donor_id in (select id from organizations where industry in ('I', 'J'))`,
+    ],
+    [
+      'donations',
+      { dateFrom: '2020-01-01', dateTo: '2020-06-30' },
+      'donations',
+      sql`pledged_on between '2020-01-01' and '2020-06-30'`,
+    ],
     ['donations', { minTotal: '100000000.00' }, 'donations', sql`total >= 100000000`],
     ['donations', { provenance: ['REPORTED'] }, 'donations', sql`provenance_kind = 'REPORTED'`],
-    ['trainingSessions', { organizerId: toGlobalId('Organization', ids.organizer) }, 'training_sessions', sql`organizer_id = ${ids.organizer}`],
+    [
+      'trainingSessions',
+      { organizerId: toGlobalId('Organization', ids.organizer) },
+      'training_sessions',
+      sql`organizer_id = ${ids.organizer}`,
+    ],
     ['trainingSessions', { formats: ['ONLINE_CLASS'] }, 'training_sessions', sql`format = 'ONLINE_CLASS'`],
-    ['trainingSessions', { audiences: ['CHILD_DIRECTORS'] }, 'training_sessions', sql`'CHILD_DIRECTORS' = any(audiences)`],
+    [
+      'trainingSessions',
+      { audiences: ['CHILD_DIRECTORS'] },
+      'training_sessions',
+      sql`'CHILD_DIRECTORS' = any(audiences)`,
+    ],
     ['trainingSessions', { regionCode: '320000' }, 'training_sessions', sql`region_code like '32%'`],
-    ['trainingSessions', { dateFrom: '2021-01-01', dateTo: '2021-12-31' }, 'training_sessions', sql`starts_on between '2021-01-01' and '2021-12-31'`],
+    [
+      'trainingSessions',
+      { dateFrom: '2021-01-01', dateTo: '2021-12-31' },
+      'training_sessions',
+      sql`starts_on between '2021-01-01' and '2021-12-31'`,
+    ],
     ['trainingSessions', { provenance: ['SYNTHETIC'] }, 'training_sessions', sql`provenance_kind = 'SYNTHETIC'`],
-    ['governanceMetrics', { indicatorCodes: ['registered_volunteers', 'volunteer_service_hours'] }, 'governance_metrics', sql`indicator_code in ('registered_volunteers', 'volunteer_service_hours')`],
+    [
+      'governanceMetrics',
+      { indicatorCodes: ['registered_volunteers', 'volunteer_service_hours'] },
+      'governance_metrics',
+      sql`indicator_code in ('registered_volunteers', 'volunteer_service_hours')`,
+    ],
     ['governanceMetrics', { scopes: ['NATIONAL'] }, 'governance_metrics', sql`scope = 'NATIONAL'`],
-    ['governanceMetrics', { organizationId: toGlobalId('Organization', ids.org) }, 'governance_metrics', sql`organization_id = ${ids.org}`],
+    [
+      'governanceMetrics',
+      { organizationId: toGlobalId('Organization', ids.org) },
+      'governance_metrics',
+      sql`organization_id = ${ids.org}`,
+    ],
     ['governanceMetrics', { regionCode: '130000' }, 'governance_metrics', sql`region_code like '13%'`],
-    ['governanceMetrics', { periodFrom: '2020-11-01', periodTo: '2020-12-31' }, 'governance_metrics', sql`period_end >= '2020-11-01' and period_start <= '2020-12-31'`],
+    [
+      'governanceMetrics',
+      { periodFrom: '2020-11-01', periodTo: '2020-12-31' },
+      'governance_metrics',
+      sql`period_end >= '2020-11-01' and period_start <= '2020-12-31'`,
+    ],
     ['governanceMetrics', { provenance: ['REPORTED'] }, 'governance_metrics', sql`provenance_kind = 'REPORTED'`],
   ];
 
@@ -93,7 +168,8 @@ describe('every filter of the contract selects what it says', () => {
       });
       expect({ field, filter, matches: expected!.n > 0 }).toEqual({ field, filter, matches: true });
       // provenance may select a whole table (every project is synthetic); every other filter must narrow
-      if (!('provenance' in filter)) expect({ field, filter, narrows: expected!.n < expected!.all }).toEqual({ field, filter, narrows: true });
+      if (!('provenance' in filter))
+        expect({ field, filter, narrows: expected!.n < expected!.all }).toEqual({ field, filter, narrows: true });
     }
   });
 });

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 const ROOT = path.join(__dirname, '..', '..');
-const MENGNIU = '{ organizations(filter: {search: "蒙牛"}) { nodes { donationsGiven(first: 1) { nodes { total { value } } } } } }';
+const MENGNIU =
+  '{ organizations(filter: {search: "蒙牛"}) { nodes { donationsGiven(first: 1) { nodes { total { value } } } } } }';
 
 interface Running {
   child: ChildProcess;
@@ -17,13 +18,18 @@ interface Running {
 function start(dataDir: string): Promise<Running> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
   delete env['DATABASE_URL'];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       const entry = JSON.parse(line) as { msg?: string; address?: string };
-      if (entry.msg === 'gongyi-graph is serving') resolve({ child, origin: entry.address!.replace(/\/graphql$/, ''), exited });
+      if (entry.msg === 'gongyi-graph is serving')
+        resolve({ child, origin: entry.address!.replace(/\/graphql$/, ''), exited });
     });
     void exited.then((code) => reject(new Error(`server exited with ${code} before serving`)));
   });

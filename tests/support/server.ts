@@ -18,9 +18,14 @@ export interface TestServer extends TestDatabase {
   close: () => Promise<void>;
 }
 
-export async function startTestServer(options: TestDatabaseOptions & { readinessGraceMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: TestDatabaseOptions & { readinessGraceMs?: number } = {},
+): Promise<TestServer> {
   const db = await createTestDatabase(options);
-  const server = await createServer({ database: db.database, logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), bodyLimitBytes: 100_000,
+  const server = await createServer({
+    database: db.database,
+    logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
+    bodyLimitBytes: 100_000,
     readinessGraceMs: options.readinessGraceMs,
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });

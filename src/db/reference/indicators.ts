@@ -22,7 +22,12 @@ export const indicators: IndicatorRow[] = [
     description: 'Registration under classification management: 1 registered, 2 filed, 3 community-guided.',
     unit: 'code',
   },
-  { code: 'has_charter', name: '章程', description: 'Whether the organization has a charter (1 yes, 0 no).', unit: 'boolean' },
+  {
+    code: 'has_charter',
+    name: '章程',
+    description: 'Whether the organization has a charter (1 yes, 0 no).',
+    unit: 'boolean',
+  },
   {
     code: 'information_disclosure',
     name: '信息公开',
@@ -35,7 +40,12 @@ export const indicators: IndicatorRow[] = [
     description: 'Reports to and reviews by the village/community committees in the period.',
     unit: 'count',
   },
-  { code: 'evaluation_grade', name: '评估等级', description: 'Evaluation grade, 1A to 5A, as a number.', unit: 'grade' },
+  {
+    code: 'evaluation_grade',
+    name: '评估等级',
+    description: 'Evaluation grade, 1A to 5A, as a number.',
+    unit: 'grade',
+  },
   {
     code: 'epidemic_enterprise_candidates',
     name: '疫情捐赠企业候选对象',
@@ -138,16 +148,36 @@ export const indicators: IndicatorRow[] = [
     description: 'Funds social organizations put into poverty alleviation.',
     unit: 'yuan',
   },
-  { code: 'china_foundation_forum_main_sessions', name: '中国基金会发展论坛年会主论坛', description: 'Main forums of the China Foundation Forum annual meeting.', unit: 'sessions' },
-  { code: 'china_foundation_forum_parallel_sessions', name: '中国基金会发展论坛年会平行论坛', description: 'Parallel forums of the China Foundation Forum annual meeting.', unit: 'sessions' },
-  { code: 'china_foundation_forum_carnival_events', name: '中国基金会发展论坛年会嘉年华活动', description: 'Carnival events of the China Foundation Forum annual meeting.', unit: 'events' },
+  {
+    code: 'china_foundation_forum_main_sessions',
+    name: '中国基金会发展论坛年会主论坛',
+    description: 'Main forums of the China Foundation Forum annual meeting.',
+    unit: 'sessions',
+  },
+  {
+    code: 'china_foundation_forum_parallel_sessions',
+    name: '中国基金会发展论坛年会平行论坛',
+    description: 'Parallel forums of the China Foundation Forum annual meeting.',
+    unit: 'sessions',
+  },
+  {
+    code: 'china_foundation_forum_carnival_events',
+    name: '中国基金会发展论坛年会嘉年华活动',
+    description: 'Carnival events of the China Foundation Forum annual meeting.',
+    unit: 'events',
+  },
   {
     code: 'china_foundation_forum_institutions',
     name: '中国基金会发展论坛年会预约报名机构',
     description: 'Institutions registered for the China Foundation Forum annual meeting.',
     unit: 'institutions',
   },
-  { code: 'china_foundation_forum_registrants', name: '中国基金会发展论坛年会预约报名人数', description: 'People registered for the China Foundation Forum annual meeting.', unit: 'people' },
+  {
+    code: 'china_foundation_forum_registrants',
+    name: '中国基金会发展论坛年会预约报名人数',
+    description: 'People registered for the China Foundation Forum annual meeting.',
+    unit: 'people',
+  },
   {
     code: 'china_foundation_forum_initiative_foundations',
     name: '响应基金会行业疫情防控共同倡议的基金会',
@@ -178,7 +208,12 @@ export const indicators: IndicatorRow[] = [
     description: 'Social workers holding the national certificate.',
     unit: 'people',
   },
-  { code: 'social_work_posts', name: '社会工作专业岗位', description: 'Social-work professional posts.', unit: 'posts' },
+  {
+    code: 'social_work_posts',
+    name: '社会工作专业岗位',
+    description: 'Social-work professional posts.',
+    unit: 'posts',
+  },
   { code: 'registered_volunteers', name: '注册志愿者', description: 'Registered volunteers.', unit: 'people' },
   {
     code: 'volunteer_service_hours',

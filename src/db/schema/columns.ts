@@ -9,7 +9,10 @@ export const provenanceKind = pgEnum('provenance_kind', ['REPORTED', 'SUBMITTED'
 export const yuan = (name: string) => numeric(name, { precision: 18, scale: 2 });
 
 /** Primary key; seeded rows use deterministic UUIDs so loading twice changes nothing. */
-export const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+export const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 
 /** The provenance pair every record carries; the source is kept while anything cites it. */
 export const provenance = () => ({

@@ -65,13 +65,24 @@ export const donations = pgTable(
     check('donations_total_is_cash_plus_in_kind', sql`${t.cash} is null or ${t.total} = ${t.cash} + ${t.inKind}`),
     check('donations_delivered_within_total', sql`${t.delivered} >= 0 and ${t.delivered} <= ${t.total}`),
     check('donations_delivered_after_pledged', sql`${t.deliveredOn} >= ${t.pledgedOn}`),
-    check('donations_has_party', sql`${t.donorId} is not null or ${t.recipientId} is not null or ${t.projectId} is not null or ${t.donorName} <> ''`),
+    check(
+      'donations_has_party',
+      sql`${t.donorId} is not null or ${t.recipientId} is not null or ${t.projectId} is not null or ${t.donorName} <> ''`,
+    ),
     index('donations_pledged_on_id_idx').on(sql`coalesce(${t.pledgedOn}, '-infinity'::date)`, t.id),
     index('donations_total_id_idx').on(t.total, t.id),
     index('donations_created_at_id_idx').on(t.createdAt, t.id),
-    index('donations_project_id_pledged_on_id_idx').on(t.projectId, sql`coalesce(${t.pledgedOn}, '-infinity'::date)`, t.id),
+    index('donations_project_id_pledged_on_id_idx').on(
+      t.projectId,
+      sql`coalesce(${t.pledgedOn}, '-infinity'::date)`,
+      t.id,
+    ),
     index('donations_donor_id_pledged_on_id_idx').on(t.donorId, sql`coalesce(${t.pledgedOn}, '-infinity'::date)`, t.id),
-    index('donations_recipient_id_pledged_on_id_idx').on(t.recipientId, sql`coalesce(${t.pledgedOn}, '-infinity'::date)`, t.id),
+    index('donations_recipient_id_pledged_on_id_idx').on(
+      t.recipientId,
+      sql`coalesce(${t.pledgedOn}, '-infinity'::date)`,
+      t.id,
+    ),
   ],
 );
 

@@ -63,8 +63,14 @@ export const organizations = pgTable(
     creditCode: char('credit_code', { length: 18 }).unique(),
     regionCode: char('region_code', { length: 6 }).references(() => regions.code, { onDelete: 'restrict' }),
     foundedOn: date('founded_on'),
-    serviceAreas: serviceArea('service_areas').array().notNull().default(sql`'{}'`),
-    targetGroups: targetGroup('target_groups').array().notNull().default(sql`'{}'`),
+    serviceAreas: serviceArea('service_areas')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    targetGroups: targetGroup('target_groups')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     evaluationGrade: evaluationGrade('evaluation_grade'),
     /** GB/T 4754 section letter, A–T. */
     industry: char('industry', { length: 1 }),

@@ -46,7 +46,10 @@ export const projects = pgTable(
     budget: yuan('budget'),
     /** people served, as the organization reports them */
     beneficiaryCount: integer('beneficiary_count'),
-    targetGroups: targetGroup('target_groups').array().notNull().default(sql`'{}'`),
+    targetGroups: targetGroup('target_groups')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     ...provenance(),
     ...timestamps(),
   },

@@ -3,7 +3,9 @@ import { date, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** A published work that REPORTED records cite: an article, a notice, a white paper. */
 export const sources = pgTable('sources', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   title: text('title').notNull(),
   publisher: text('publisher').notNull(),
   publishedOn: date('published_on').notNull(),

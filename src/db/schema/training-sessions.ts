@@ -30,8 +30,14 @@ export const trainingSessions = pgTable(
     title: text('title').notNull(),
     organizerId: uuid('organizer_id').references(() => organizations.id, { onDelete: 'restrict' }),
     format: trainingFormat('format').notNull(),
-    audiences: trainingAudience('audiences').array().notNull().default(sql`'{}'`),
-    topics: text('topics').array().notNull().default(sql`'{}'`),
+    audiences: trainingAudience('audiences')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    topics: text('topics')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     regionCode: char('region_code', { length: 6 }).references(() => regions.code, { onDelete: 'restrict' }),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on'),

@@ -6,7 +6,11 @@ import { loadSynthetic, SMALL, type SyntheticOptions } from './synthetic';
 type Progress = Parameters<typeof loadSynthetic>[2];
 
 /** The demo dataset: the seed articles' records, then a synthetic set (the small one by default). */
-export async function loadDemo(database: Database, synthetic: SyntheticOptions = SMALL, onProgress?: Progress): Promise<void> {
+export async function loadDemo(
+  database: Database,
+  synthetic: SyntheticOptions = SMALL,
+  onProgress?: Progress,
+): Promise<void> {
   await loadReported(database.db);
   await loadSynthetic(database, synthetic, onProgress);
 }

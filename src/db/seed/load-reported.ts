@@ -57,7 +57,15 @@ export async function loadReported(db: Db): Promise<void> {
       )
       .onConflictDoUpdate({
         target: donations.id,
-        set: fromExcluded(donations, ['donorName', 'cash', 'inKind', 'total', 'delivered', 'inKindDescription', 'sourceId']),
+        set: fromExcluded(donations, [
+          'donorName',
+          'cash',
+          'inKind',
+          'total',
+          'delivered',
+          'inKindDescription',
+          'sourceId',
+        ]),
       });
 
     await tx

@@ -68,27 +68,62 @@ type Progress = (table: string, done: number, total: number) => void;
  * donations; `onProgress` reports organizations, projects, donations, training_sessions and
  * governance_metrics, whose count follows from the organizations made.
  */
-export async function loadSynthetic(database: Database, options: SyntheticOptions, onProgress?: Progress): Promise<void> {
+export async function loadSynthetic(
+  database: Database,
+  options: SyntheticOptions,
+  onProgress?: Progress,
+): Promise<void> {
   const { db } = database;
   const report: Progress = onProgress ?? (() => {});
   const world = new SyntheticWorld(options);
 
-  await write(db, 'organizations', options.organizations, report, (i) => world.organization(i), (tx, rows) =>
-    insertNew(tx, organizations, rows),
+  await write(
+    db,
+    'organizations',
+    options.organizations,
+    report,
+    (i) => world.organization(i),
+    (tx, rows) => insertNew(tx, organizations, rows),
   );
-  await write(db, 'projects', options.projects, report, (i, reports: ProjectReportRow[]) => world.project(i, reports), async (tx, rows, reports) => {
-    await insertNew(tx, projects, rows);
-    await insertNew(tx, projectReports, reports);
-  });
-  await write(db, 'donations', options.donations, report, (i, tranches: DisbursementRow[]) => world.donation(i, tranches), async (tx, rows, tranches) => {
-    await insertNew(tx, donations, rows);
-    await insertNew(tx, disbursements, tranches);
-  });
-  await write(db, 'training_sessions', options.trainingSessions, report, (i) => world.trainingSession(i), (tx, rows) =>
-    insertNew(tx, trainingSessions, rows),
+  await write(
+    db,
+    'projects',
+    options.projects,
+    report,
+    (i, reports: ProjectReportRow[]) => world.project(i, reports),
+    async (tx, rows, reports) => {
+      await insertNew(tx, projects, rows);
+      await insertNew(tx, projectReports, reports);
+    },
+  );
+  await write(
+    db,
+    'donations',
+    options.donations,
+    report,
+    (i, tranches: DisbursementRow[]) => world.donation(i, tranches),
+    async (tx, rows, tranches) => {
+      await insertNew(tx, donations, rows);
+      await insertNew(tx, disbursements, tranches);
+    },
+  );
+  await write(
+    db,
+    'training_sessions',
+    options.trainingSessions,
+    report,
+    (i) => world.trainingSession(i),
+    (tx, rows) => insertNew(tx, trainingSessions, rows),
   );
   const metrics = world.governanceMetrics();
-  await write(db, 'governance_metrics', metrics.length, report, (i) => metrics[i]!, (tx, rows) => insertNew(tx, governanceMetrics, rows));
+  await write(
+    db,
+    'governance_metrics',
+    metrics.length,
+    report,
+    (i) => metrics[i]!,
+    (tx, rows) => insertNew(tx, governanceMetrics, rows),
+  );
 }
 
 /** Rows per INSERT and per progress report; a statement binds one array per column, whatever the count. */
@@ -124,11 +159,19 @@ async function insertNew<T extends PgTable>(tx: Db, table: T, rows: T['$inferIns
   if (rows.length === 0) return;
   const values = rows as Array<Record<string, unknown>>;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => values[0]![key] !== undefined);
-  const names = sql.join(columns.map(([, column]) => sql.identifier(column.name)), sql`, `);
+  const names = sql.join(
+    columns.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
   const casts = sql.raw(columns.map(([, column], i) => `c${i}::${column.getSQLType()}`).join(', '));
-  const arrays = sql.join(columns.map(([key]) => sql`${sql.param(values.map((row) => asText(row[key])))}::text[]`), sql`, `);
+  const arrays = sql.join(
+    columns.map(([key]) => sql`${sql.param(values.map((row) => asText(row[key])))}::text[]`),
+    sql`, `,
+  );
   const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
-  await tx.execute(sql`insert into ${table} (${names}) select ${casts} from unnest(${arrays}) as t(${aliases}) on conflict (id) do nothing`);
+  await tx.execute(
+    sql`insert into ${table} (${names}) select ${casts} from unnest(${arrays}) as t(${aliases}) on conflict (id) do nothing`,
+  );
 }
 
 /** a value in PostgreSQL's text form; arrays as array literals */
@@ -203,12 +246,19 @@ const PROJECT_RUNNERS: readonly OrganizationType[] = [
 class SyntheticWorld {
   private readonly counties: County[];
   private readonly coverage = new Coverage();
-  private readonly random: Record<'organizations' | 'projects' | 'donations' | 'trainingSessions' | 'governanceMetrics', Random>;
+  private readonly random: Record<
+    'organizations' | 'projects' | 'donations' | 'trainingSessions' | 'governanceMetrics',
+    Random
+  >;
   private readonly organizations: OrganizationFacts[] = [];
   private readonly runners: number[] = [];
   /** every organization but enterprises, which do not organize trainings */
   private readonly trainers: number[] = [];
-  private readonly donors: Record<'ENTERPRISE' | 'FOUNDATION' | 'OTHER', number[]> = { ENTERPRISE: [], FOUNDATION: [], OTHER: [] };
+  private readonly donors: Record<'ENTERPRISE' | 'FOUNDATION' | 'OTHER', number[]> = {
+    ENTERPRISE: [],
+    FOUNDATION: [],
+    OTHER: [],
+  };
   /** hub organizations that incubate community organizations, all and by province code */
   private readonly hubs: number[] = [];
   private readonly hubsByProvince = new Map<string, number[]>();
@@ -219,7 +269,12 @@ class SyntheticWorld {
   private readonly trainedByProvince = new Map<string, number>();
 
   constructor(private readonly options: SyntheticOptions) {
-    const { organizations: organizationCount, projects: projectCount, donations: donationCount, trainingSessions } = options;
+    const {
+      organizations: organizationCount,
+      projects: projectCount,
+      donations: donationCount,
+      trainingSessions,
+    } = options;
     if ([organizationCount, projectCount, donationCount, trainingSessions].some((n) => !Number.isInteger(n) || n < 0)) {
       throw new RangeError('synthetic sizes must be non-negative integers');
     }
@@ -250,18 +305,26 @@ class SyntheticWorld {
     const type: OrganizationType =
       i === 0
         ? 'FOUNDATION'
-        : this.coverage.draw('organization.type', organizationType.enumValues, () => random.weighted(ORGANIZATION_TYPE_WEIGHTS));
+        : this.coverage.draw('organization.type', organizationType.enumValues, () =>
+            random.weighted(ORGANIZATION_TYPE_WEIGHTS),
+          );
     const registration =
       i === 0
         ? 'REGISTERED'
         : type === 'COMMUNITY_ORGANIZATION'
-          ? this.coverage.draw('community.registration', registrationStatus.enumValues, () => random.weighted(COMMUNITY_REGISTRATION_WEIGHTS))
-          : this.coverage.draw('formal.registration', ['REGISTERED', 'DEREGISTERED'] as const, () => (random.chance(0.04) ? 'DEREGISTERED' : 'REGISTERED'));
+          ? this.coverage.draw('community.registration', registrationStatus.enumValues, () =>
+              random.weighted(COMMUNITY_REGISTRATION_WEIGHTS),
+            )
+          : this.coverage.draw('formal.registration', ['REGISTERED', 'DEREGISTERED'] as const, () =>
+              random.chance(0.04) ? 'DEREGISTERED' : 'REGISTERED',
+            );
     const county = random.pick(this.counties);
     const province = county.code.slice(0, 2);
     const isHub = (type === 'SOCIAL_SERVICE_AGENCY' || type === 'SOCIAL_GROUP') && random.chance(0.15);
     const industry: Industry | null =
-      type === 'ENTERPRISE' ? this.coverage.draw('enterprise.industry', INDUSTRY_LETTERS, () => random.weighted(INDUSTRY_WEIGHTS)) : null;
+      type === 'ENTERPRISE'
+        ? this.coverage.draw('enterprise.industry', INDUSTRY_LETTERS, () => random.weighted(INDUSTRY_WEIGHTS))
+        : null;
 
     const serviceAreas = this.serviceAreas(type, isHub, random);
     const name = this.uniqueName(organizationName(type, isHub, industry, serviceAreas[0], county, random));
@@ -271,9 +334,12 @@ class SyntheticWorld {
       type === 'COMMUNITY_ORGANIZATION' && this.hubs.length > 0 && random.chance(0.15)
         ? this.organizations[random.pick(hubsNearby.length > 0 ? hubsNearby : this.hubs)]!
         : null;
-    const graded = registration === 'REGISTERED' && ['SOCIAL_GROUP', 'SOCIAL_SERVICE_AGENCY', 'FOUNDATION'].includes(type);
+    const graded =
+      registration === 'REGISTERED' && ['SOCIAL_GROUP', 'SOCIAL_SERVICE_AGENCY', 'FOUNDATION'].includes(type);
     const evaluation = graded
-      ? this.coverage.draw('organization.grade', evaluationGrade.enumValues, () => (random.chance(0.25) ? random.weighted(GRADE_WEIGHTS) : null))
+      ? this.coverage.draw('organization.grade', evaluationGrade.enumValues, () =>
+          random.chance(0.25) ? random.weighted(GRADE_WEIGHTS) : null,
+        )
       : null;
 
     this.organizations.push({ id, name, type, registration, grade: evaluation, county });
@@ -292,11 +358,16 @@ class SyntheticWorld {
       type,
       registrationStatus: registration,
       creditCode:
-        registration === 'REGISTERED' || registration === 'DEREGISTERED' ? this.uniqueCreditCode(CREDIT_CODE_PREFIX[type], county.code, random) : null,
+        registration === 'REGISTERED' || registration === 'DEREGISTERED'
+          ? this.uniqueCreditCode(CREDIT_CODE_PREFIX[type], county.code, random)
+          : null,
       regionCode: county.code,
       foundedOn: random.chance(0.08) ? null : fromDay(random.int(toDay('1995-01-01'), toDay('2020-12-31'))),
       serviceAreas,
-      targetGroups: type === 'ENTERPRISE' || type === 'GOVERNMENT_AGENCY' ? [] : random.sample(targetGroup.enumValues, random.int(0, 3)),
+      targetGroups:
+        type === 'ENTERPRISE' || type === 'GOVERNMENT_AGENCY'
+          ? []
+          : random.sample(targetGroup.enumValues, random.int(0, 3)),
       evaluationGrade: evaluation,
       industry,
       incubatorId: incubator?.id ?? null,
@@ -311,7 +382,9 @@ class SyntheticWorld {
     const big = Math.min(this.options.bigOrganizationProjects ?? 0, this.options.projects);
     const organization = i < big ? 0 : random.pick(this.runners);
     const owner = this.organizations[organization]!;
-    const category = this.coverage.draw('project.category', projectCategory.enumValues, () => random.weighted(PROJECT_CATEGORY_WEIGHTS));
+    const category = this.coverage.draw('project.category', projectCategory.enumValues, () =>
+      random.weighted(PROJECT_CATEGORY_WEIGHTS),
+    );
     const channel = this.coverage.draw('project.channel', fundingChannel.enumValues, () =>
       category === 'GOVERNMENT_PURCHASED_SERVICE'
         ? 'GOVERNMENT_PURCHASE'
@@ -319,9 +392,14 @@ class SyntheticWorld {
           ? 'VENTURE_PHILANTHROPY'
           : random.weighted(FUNDING_CHANNEL_WEIGHTS),
     );
-    const status = this.coverage.draw('project.status', projectStatus.enumValues, () => random.weighted(PROJECT_STATUS_WEIGHTS));
+    const status = this.coverage.draw('project.status', projectStatus.enumValues, () =>
+      random.weighted(PROJECT_STATUS_WEIGHTS),
+    );
     const [earliest, latest] = PROJECT_STARTS[status];
-    const startsOn = random.int(category === 'EPIDEMIC_RESPONSE' ? Math.max(earliest, toDay('2020-01-20')) : earliest, latest);
+    const startsOn = random.int(
+      category === 'EPIDEMIC_RESPONSE' ? Math.max(earliest, toDay('2020-01-20')) : earliest,
+      latest,
+    );
     const planned = startsOn + random.int(90, 1095);
     const endsOn =
       status === 'COMPLETED' && planned > AS_OF
@@ -338,7 +416,10 @@ class SyntheticWorld {
     if ((status === 'ACTIVE' || status === 'COMPLETED' || status === 'SUSPENDED') && random.chance(0.38)) {
       const reportedUntil = Math.min(endsOn, AS_OF);
       const periodStart = random.int(startsOn, Math.max(startsOn, reportedUntil - 30));
-      const reached = beneficiaryCount === null ? random.logInt(20, 2_000) : Math.round(beneficiaryCount * (0.2 + 0.8 * random.next()));
+      const reached =
+        beneficiaryCount === null
+          ? random.logInt(20, 2_000)
+          : Math.round(beneficiaryCount * (0.2 + 0.8 * random.next()));
       reports.push({
         id: this.id('project-report', i),
         projectId: id,
@@ -377,7 +458,11 @@ class SyntheticWorld {
   donation(i: number, tranches: DisbursementRow[]): DonationRow {
     const random = this.random.donations;
     const toBigProject = i < (this.options.bigProjectDonations ?? 0);
-    const projectIndex = toBigProject ? 0 : this.projects.length > 0 && random.chance(0.7) ? random.int(0, this.projects.length - 1) : null;
+    const projectIndex = toBigProject
+      ? 0
+      : this.projects.length > 0 && random.chance(0.7)
+        ? random.int(0, this.projects.length - 1)
+        : null;
     const project = projectIndex === null ? null : this.projects[projectIndex]!;
     const recipient = project ? project.organization : random.pick(this.runners);
     const donor = this.organizations[this.donor(recipient, random)]!;
@@ -386,12 +471,21 @@ class SyntheticWorld {
       const fitting = project ? PURPOSE_OF_CATEGORY[project.category] : undefined;
       return fitting && random.chance(0.7) ? fitting : random.weighted(PURPOSE_WEIGHTS);
     });
-    const status = this.coverage.draw('donation.status', donationStatus.enumValues, () => random.weighted(DONATION_STATUS_WEIGHTS));
-    const pledgedOn = project ? random.int(Math.max(FIRST_DAY, project.startsOn - 90), Math.min(LAST_DAY, project.endsOn)) : random.int(FIRST_DAY, LAST_DAY);
+    const status = this.coverage.draw('donation.status', donationStatus.enumValues, () =>
+      random.weighted(DONATION_STATUS_WEIGHTS),
+    );
+    const pledgedOn = project
+      ? random.int(Math.max(FIRST_DAY, project.startsOn - 90), Math.min(LAST_DAY, project.endsOn))
+      : random.int(FIRST_DAY, LAST_DAY);
 
     const amountYuan = random.logInt(500, DONOR_CEILING_YUAN[donor.type] ?? 500_000);
     const split = random.weighted(SPLIT_WEIGHTS);
-    const cashYuan = split === 'CASH' ? roundYuan(amountYuan) : split === 'IN_KIND' ? 0 : roundYuan(Math.round(amountYuan * (0.1 + 0.8 * random.next())));
+    const cashYuan =
+      split === 'CASH'
+        ? roundYuan(amountYuan)
+        : split === 'IN_KIND'
+          ? 0
+          : roundYuan(Math.round(amountYuan * (0.1 + 0.8 * random.next())));
     const cashFen = cashYuan * 100;
     const inKindFen = split === 'CASH' ? 0 : Math.max(1, (amountYuan - cashYuan) * 100 + random.int(0, 99));
     const totalFen = cashFen + inKindFen;
@@ -404,7 +498,8 @@ class SyntheticWorld {
     const deliveredOn = deliveredFen > 0 ? Math.min(LAST_DAY, pledgedOn + random.int(0, 180)) : null;
     const id = this.id('donation', i);
 
-    if (deliveredOn !== null && random.chance(0.1)) tranches.push(...this.tranches(i, id, deliveredFen, pledgedOn, deliveredOn, random));
+    if (deliveredOn !== null && random.chance(0.1))
+      tranches.push(...this.tranches(i, id, deliveredFen, pledgedOn, deliveredOn, random));
 
     return {
       id,
@@ -429,9 +524,19 @@ class SyntheticWorld {
   trainingSession(i: number): TrainingSessionRow {
     const random = this.random.trainingSessions;
     const organizer = this.organizations[random.pick(this.trainers)]!;
-    const format = this.coverage.draw('training.format', trainingFormat.enumValues, () => random.weighted(TRAINING_FORMAT_WEIGHTS));
-    const first = this.coverage.draw('training.audience', trainingAudience.enumValues, () => random.pick(trainingAudience.enumValues));
-    const audiences = [first, ...random.sample(trainingAudience.enumValues.filter((a) => a !== first), random.int(0, 2))];
+    const format = this.coverage.draw('training.format', trainingFormat.enumValues, () =>
+      random.weighted(TRAINING_FORMAT_WEIGHTS),
+    );
+    const first = this.coverage.draw('training.audience', trainingAudience.enumValues, () =>
+      random.pick(trainingAudience.enumValues),
+    );
+    const audiences = [
+      first,
+      ...random.sample(
+        trainingAudience.enumValues.filter((a) => a !== first),
+        random.int(0, 2),
+      ),
+    ];
     const startsOn = random.int(toDay('2020-01-01'), toDay('2023-12-31'));
     const remote = format === 'ONLINE_CLASS' || format === 'NEW_MEDIA';
     const county = random.chance(0.7) ? organizer.county : random.pick(this.counties);
@@ -491,7 +596,9 @@ class SyntheticWorld {
       });
       const { registration, grade } = organization;
       const charterSince =
-        registration === 'REGISTERED' || registration === 'DEREGISTERED' || random.chance(registration === 'FILED' ? 0.8 : 0.55)
+        registration === 'REGISTERED' ||
+        registration === 'DEREGISTERED' ||
+        random.chance(registration === 'FILED' ? 0.8 : 0.55)
           ? first
           : random.chance(0.5)
             ? random.int(first + 1, last)
@@ -508,7 +615,8 @@ class SyntheticWorld {
           metrics.push(metric('information_disclosure', year, ratio((made * 10_000) / required)));
         }
       }
-      if (registration !== 'DEREGISTERED') metrics.push(metric('registration_status', last, String(REGISTRATION_CODES[registration])));
+      if (registration !== 'DEREGISTERED')
+        metrics.push(metric('registration_status', last, String(REGISTRATION_CODES[registration])));
       if (grade !== null) metrics.push(metric('evaluation_grade', last, String(GRADE_NUMBERS[grade])));
     });
     const provinces = [...new Set(this.organizations.map((o) => provinceOf(o.county.code)))].sort();
@@ -536,16 +644,28 @@ class SyntheticWorld {
     const candidates = pool.length > 0 ? pool : this.runners;
     const chosen = candidates[Math.floor(candidates.length * random.next() ** 1.5)]!;
     if (chosen !== recipient) return chosen;
-    return candidates.length > 1 ? candidates[(candidates.indexOf(chosen) + 1) % candidates.length]! : (chosen + 1) % this.organizations.length;
+    return candidates.length > 1
+      ? candidates[(candidates.indexOf(chosen) + 1) % candidates.length]!
+      : (chosen + 1) % this.organizations.length;
   }
 
   /** 1–3 positive tranches that add up to `deliveredFen`, dated from the pledge to the delivery, the last on it. */
-  private tranches(donation: number, donationId: string, deliveredFen: number, pledgedOn: number, deliveredOn: number, random: Random): DisbursementRow[] {
+  private tranches(
+    donation: number,
+    donationId: string,
+    deliveredFen: number,
+    pledgedOn: number,
+    deliveredOn: number,
+    random: Random,
+  ): DisbursementRow[] {
     const count = Math.min(random.int(1, 3), deliveredFen);
     const cuts = new Set<number>();
     while (cuts.size < count - 1) cuts.add(random.int(1, deliveredFen - 1));
     const bounds = [0, ...[...cuts].sort((a, b) => a - b), deliveredFen];
-    const days = [...Array.from({ length: count - 1 }, () => random.int(pledgedOn, deliveredOn)).sort((a, b) => a - b), deliveredOn];
+    const days = [
+      ...Array.from({ length: count - 1 }, () => random.int(pledgedOn, deliveredOn)).sort((a, b) => a - b),
+      deliveredOn,
+    ];
     return days.map((day, k) => ({
       id: this.id('disbursement', donation, k),
       donationId,
@@ -559,9 +679,24 @@ class SyntheticWorld {
 
   private serviceAreas(type: OrganizationType, isHub: boolean, random: Random): ServiceArea[] {
     if (type === 'ENTERPRISE') return random.chance(0.3) ? [random.pick(serviceArea.enumValues)] : [];
-    if (isHub) return ['CAPACITY_BUILDING', ...random.sample(serviceArea.enumValues.filter((a) => a !== 'CAPACITY_BUILDING'), random.int(0, 2))];
-    const first = this.coverage.draw('organization.serviceArea', serviceArea.enumValues, () => random.pick(serviceArea.enumValues));
-    return [first, ...random.sample(serviceArea.enumValues.filter((a) => a !== first), random.int(0, 3))];
+    if (isHub)
+      return [
+        'CAPACITY_BUILDING',
+        ...random.sample(
+          serviceArea.enumValues.filter((a) => a !== 'CAPACITY_BUILDING'),
+          random.int(0, 2),
+        ),
+      ];
+    const first = this.coverage.draw('organization.serviceArea', serviceArea.enumValues, () =>
+      random.pick(serviceArea.enumValues),
+    );
+    return [
+      first,
+      ...random.sample(
+        serviceArea.enumValues.filter((a) => a !== first),
+        random.int(0, 3),
+      ),
+    ];
   }
 
   private uniqueName(name: string): string {
@@ -664,12 +799,16 @@ function organizationName(
       return `${county.city.replace(/[市省]$/, '')}${first}${second}${random.pick(INDUSTRIES[industry ?? 'C'])}${random.pick(COMPANY_SUFFIXES)}`;
     }
     case 'GOVERNMENT_AGENCY':
-      return random.chance(0.4) ? `${county.name}${random.pick(STREETS)}街道办事处` : `${prefix}${random.pick(AGENCY_SUFFIXES)}`;
+      return random.chance(0.4)
+        ? `${county.name}${random.pick(STREETS)}街道办事处`
+        : `${prefix}${random.pick(AGENCY_SUFFIXES)}`;
     case 'COMMUNITY_ORGANIZATION':
       return `${county.name}${random.pick(COMMUNITIES)}${random.pick(COMMUNITY_SUFFIXES)}`;
     case 'SOCIAL_GROUP':
     case 'SOCIAL_SERVICE_AGENCY':
-      return isHub ? `${prefix}${random.pick(HUB_SUFFIXES[type])}` : `${prefix}${theme}${random.pick(KIND_SUFFIXES[type])}`;
+      return isHub
+        ? `${prefix}${random.pick(HUB_SUFFIXES[type])}`
+        : `${prefix}${theme}${random.pick(KIND_SUFFIXES[type])}`;
     case 'FOUNDATION':
       return `${prefix}${theme}${random.pick(KIND_SUFFIXES.FOUNDATION)}`;
     case 'OTHER':
@@ -740,10 +879,20 @@ const COMMUNITY_REGISTRATION_WEIGHTS = { REGISTERED: 20, FILED: 40, COMMUNITY_GU
 const GRADE_WEIGHTS = { GRADE_5A: 10, GRADE_4A: 25, GRADE_3A: 40, GRADE_2A: 15, GRADE_1A: 10 } as const;
 
 /** the registration_status indicator's codes; a deregistered organization has none */
-const REGISTRATION_CODES: Record<Exclude<RegistrationStatus, 'DEREGISTERED'>, number> = { REGISTERED: 1, FILED: 2, COMMUNITY_GUIDED: 3 };
+const REGISTRATION_CODES: Record<Exclude<RegistrationStatus, 'DEREGISTERED'>, number> = {
+  REGISTERED: 1,
+  FILED: 2,
+  COMMUNITY_GUIDED: 3,
+};
 
 /** the evaluation_grade indicator's values: the number of A's */
-const GRADE_NUMBERS: Record<EvaluationGrade, number> = { GRADE_5A: 5, GRADE_4A: 4, GRADE_3A: 3, GRADE_2A: 2, GRADE_1A: 1 };
+const GRADE_NUMBERS: Record<EvaluationGrade, number> = {
+  GRADE_5A: 5,
+  GRADE_4A: 4,
+  GRADE_3A: 3,
+  GRADE_2A: 2,
+  GRADE_1A: 1,
+};
 
 /** how many disclosures a year an organization may owe; each divides 10,000, so made/required is exact to four decimals */
 const DISCLOSURES_REQUIRED = [4, 5, 8, 10, 16, 20] as const;
@@ -773,7 +922,26 @@ const INDUSTRIES = {
 } as const;
 const INDUSTRY_LETTERS = Object.keys(INDUSTRIES) as Industry[];
 const INDUSTRY_WEIGHTS: Record<Industry, number> = {
-  A: 4, B: 2, C: 25, D: 3, E: 6, F: 10, G: 5, H: 3, I: 15, J: 6, K: 6, L: 3, M: 3, N: 2, O: 2, P: 2, Q: 5, R: 3, S: 0.5, T: 0.5,
+  A: 4,
+  B: 2,
+  C: 25,
+  D: 3,
+  E: 6,
+  F: 10,
+  G: 5,
+  H: 3,
+  I: 15,
+  J: 6,
+  K: 6,
+  L: 3,
+  M: 3,
+  N: 2,
+  O: 2,
+  P: 2,
+  Q: 5,
+  R: 3,
+  S: 0.5,
+  T: 0.5,
 };
 
 const BRAND_CHARACTERS = [...'华恒瑞鑫达通安康远博盛泰宏信德新天海云创联嘉隆鼎源润智锐晟维'];
@@ -806,10 +974,37 @@ const HUB_SUFFIXES = {
   SOCIAL_SERVICE_AGENCY: ['社会组织孵化基地', '社会组织服务中心', '公益创投孵化园'],
 } as const;
 const COMMUNITIES = [
-  '幸福社区', '和平社区', '阳光社区', '新华社区', '光明社区', '友谊社区', '向阳社区', '长安社区', '桃源社区', '滨江社区',
-  '金桥社区', '建设村', '团结村', '东风村', '红星村', '新民村', '前进村', '胜利村',
+  '幸福社区',
+  '和平社区',
+  '阳光社区',
+  '新华社区',
+  '光明社区',
+  '友谊社区',
+  '向阳社区',
+  '长安社区',
+  '桃源社区',
+  '滨江社区',
+  '金桥社区',
+  '建设村',
+  '团结村',
+  '东风村',
+  '红星村',
+  '新民村',
+  '前进村',
+  '胜利村',
 ];
-const COMMUNITY_SUFFIXES = ['邻里互助会', '志愿服务队', '老年协会', '文体队', '居民议事会', '巾帼志愿队', '爱心帮扶队', '睦邻服务社', '妈妈互助会', '平安巡防队'];
+const COMMUNITY_SUFFIXES = [
+  '邻里互助会',
+  '志愿服务队',
+  '老年协会',
+  '文体队',
+  '居民议事会',
+  '巾帼志愿队',
+  '爱心帮扶队',
+  '睦邻服务社',
+  '妈妈互助会',
+  '平安巡防队',
+];
 const STREETS = ['城关', '新华', '人民路', '东街', '西关', '北关', '南湖', '解放路', '中山路', '和平'];
 const AGENCY_SUFFIXES = ['民政局', '社会组织管理局', '社会工作委员会', '乡村振兴局'];
 const OTHER_NAMES = ['红十字会', '社会福利院', '社会工作研究院', '志愿服务指导中心'];
@@ -842,7 +1037,13 @@ const PROJECT_TOPICS: Record<ProjectCategory, readonly string[]> = {
   OTHER: ['公益服务', '综合帮扶', '志愿服务'],
 };
 
-const FUNDING_CHANNEL_WEIGHTS = { GOVERNMENT_PURCHASE: 30, VENTURE_PHILANTHROPY: 15, SOCIAL_SUPPORT: 30, WORK_FUNDS: 20, OTHER: 5 } as const;
+const FUNDING_CHANNEL_WEIGHTS = {
+  GOVERNMENT_PURCHASE: 30,
+  VENTURE_PHILANTHROPY: 15,
+  SOCIAL_SUPPORT: 30,
+  WORK_FUNDS: 20,
+  OTHER: 5,
+} as const;
 
 const PROJECT_STATUS_WEIGHTS = { PLANNED: 8, ACTIVE: 25, COMPLETED: 55, SUSPENDED: 6, CANCELLED: 6 } as const;
 
@@ -863,7 +1064,13 @@ const REPORT_ACTIVITIES: ReadonlyArray<readonly [string, string]> = [
   ['个案服务', '例'],
   ['志愿服务', '小时'],
 ];
-const REPORT_OUTCOMES = ['项目按计划推进', '完成年度目标过半', '服务对象满意度达95%以上', '形成可复制的服务模式', '已通过第三方中期评估'];
+const REPORT_OUTCOMES = [
+  '项目按计划推进',
+  '完成年度目标过半',
+  '服务对象满意度达95%以上',
+  '形成可复制的服务模式',
+  '已通过第三方中期评估',
+];
 
 const DONOR_POOL_WEIGHTS = { ENTERPRISE: 60, FOUNDATION: 30, OTHER: 10 } as const;
 
@@ -872,7 +1079,13 @@ const DONOR_CEILING_YUAN: Partial<Record<OrganizationType, number>> = { ENTERPRI
 
 const SPLIT_WEIGHTS = { CASH: 45, IN_KIND: 20, BOTH: 35 } as const;
 
-const DONATION_STATUS_WEIGHTS = { PLEDGED: 12, PARTIALLY_DELIVERED: 10, DELIVERED: 35, VERIFIED: 38, CANCELLED: 5 } as const;
+const DONATION_STATUS_WEIGHTS = {
+  PLEDGED: 12,
+  PARTIALLY_DELIVERED: 10,
+  DELIVERED: 35,
+  VERIFIED: 38,
+  CANCELLED: 5,
+} as const;
 
 const PURPOSE_WEIGHTS: Record<DonationPurpose, number> = {
   EPIDEMIC_RESPONSE: 10,
@@ -915,7 +1128,14 @@ const IN_KIND_GOODS: ReadonlyArray<readonly [string, string, number]> = [
   ['棉被', '床', 150],
 ];
 
-const TRAINING_FORMAT_WEIGHTS = { DEMONSTRATION: 20, ONLINE_CLASS: 30, NEW_MEDIA: 15, WORKSHOP: 20, FORUM: 10, OTHER: 5 } as const;
+const TRAINING_FORMAT_WEIGHTS = {
+  DEMONSTRATION: 20,
+  ONLINE_CLASS: 30,
+  NEW_MEDIA: 15,
+  WORKSHOP: 20,
+  FORUM: 10,
+  OTHER: 5,
+} as const;
 
 const FORMAT_LABELS: Record<(typeof trainingFormat.enumValues)[number], string> = {
   DEMONSTRATION: '示范培训班',

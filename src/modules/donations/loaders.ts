@@ -6,9 +6,13 @@ import { findDisbursementsByDonationIds, findDonationsByIds, summarizeDonationsB
 export const donationLoaders = (db: Db) => ({
   donationById: new DataLoader((ids: readonly string[]) => findDonationsByIds(db, ids)),
   disbursementsByDonationId: new DataLoader((ids: readonly string[]) => findDisbursementsByDonationIds(db, ids)),
-  donationTotalsByDonorId: new DataLoader((ids: readonly string[]) => summarizeDonationsByParent(db, donations.donorId, ids)),
+  donationTotalsByDonorId: new DataLoader((ids: readonly string[]) =>
+    summarizeDonationsByParent(db, donations.donorId, ids),
+  ),
   donationTotalsByRecipientId: new DataLoader((ids: readonly string[]) =>
     summarizeDonationsByParent(db, donations.recipientId, ids),
   ),
-  donationTotalsByProjectId: new DataLoader((ids: readonly string[]) => summarizeDonationsByParent(db, donations.projectId, ids)),
+  donationTotalsByProjectId: new DataLoader((ids: readonly string[]) =>
+    summarizeDonationsByParent(db, donations.projectId, ids),
+  ),
 });

@@ -19,7 +19,6 @@ import { DONATION_PURPOSE_NAMES, DONATION_STATUS_NAMES } from './value-names';
 import { donationConditions, donationList, groupDonations, summarizeDonations } from './store';
 import { isUuid } from '../node/uuid';
 
-
 export const Query: QueryResolvers = {
   donation: (_root, { id }, ctx) => ctx.loaders.donationById.load(expectGlobalId(id, 'Donation', 'id')),
   donations: (_root, args, ctx) =>

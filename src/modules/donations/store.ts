@@ -11,10 +11,11 @@ import type { PageWindow } from '../pagination/arguments';
 import type { ListQuery, Sort } from '../pagination/store';
 import { provenanceIn } from '../provenance/filter';
 import type { DisbursementRow, DonationGroupRow, DonationRow, DonationTotalsRow } from './mappers';
+import { anyOf } from '../../db/any-of';
 
 /** One donation per id, in id order; null where absent. */
 export async function findDonationsByIds(db: Db, ids: readonly string[]): Promise<(DonationRow | null)[]> {
-  const found = await db.select().from(donations).where(inArray(donations.id, [...ids]));
+  const found = await db.select().from(donations).where(anyOf(donations.id, ids));
   return orderedByKey(ids, found, (d) => d.id);
 }
 
@@ -23,7 +24,7 @@ export async function findDisbursementsByDonationIds(db: Db, ids: readonly strin
   const found = await db
     .select()
     .from(disbursements)
-    .where(inArray(disbursements.donationId, [...ids]))
+    .where(anyOf(disbursements.donationId, ids))
     .orderBy(disbursements.disbursedOn, disbursements.id);
   return groupedByKey(ids, found, (d) => d.donationId);
 }
@@ -44,11 +45,16 @@ export function donationConditions(filter: DonationFilter | null | undefined): S
     f.recipientId != null
       ? eq(donations.recipientId, expectGlobalId(f.recipientId, 'Organization', 'filter.recipientId'))
       : undefined,
-    f.projectId != null ? eq(donations.projectId, expectGlobalId(f.projectId, 'Project', 'filter.projectId')) : undefined,
+    f.projectId != null
+      ? eq(donations.projectId, expectGlobalId(f.projectId, 'Project', 'filter.projectId'))
+      : undefined,
     f.statuses?.length ? inArray(donations.status, f.statuses) : undefined,
     f.purpose != null ? eq(donations.purpose, f.purpose) : undefined,
     donorTypes || donorIndustries
-      ? inArray(donations.donorId, sql`(select ${organizations.id} from ${organizations} where ${and(donorTypes, donorIndustries)})`)
+      ? inArray(
+          donations.donorId,
+          sql`(select ${organizations.id} from ${organizations} where ${and(donorTypes, donorIndustries)})`,
+        )
       : undefined,
     f.dateFrom != null ? gte(donations.pledgedOn, f.dateFrom) : undefined,
     f.dateTo != null ? lte(donations.pledgedOn, f.dateTo) : undefined,
@@ -70,7 +76,11 @@ export function donationSort(order: DonationOrder | null | undefined): Sort {
   }
 }
 
-export function donationList(conditions: SQL[], order: DonationOrder | null | undefined, window: PageWindow): ListQuery<typeof donations> {
+export function donationList(
+  conditions: SQL[],
+  order: DonationOrder | null | undefined,
+  window: PageWindow,
+): ListQuery<typeof donations> {
   return { table: donations, conditions, sort: donationSort(order), window };
 }
 
@@ -102,7 +112,10 @@ const EMPTY_TOTALS: DonationTotalsRow = {
 /** Exact sums over every matching donation, in one aggregate statement. */
 export async function summarizeDonations(db: Db, conditions: SQL[]): Promise<DonationTotalsRow> {
   const where = and(...conditions);
-  const [row] = await rows<DonationTotalsRow>(db, sql`select ${totalsColumns} from ${donations} ${where ? sql`where ${where}` : sql``}`);
+  const [row] = await rows<DonationTotalsRow>(
+    db,
+    sql`select ${totalsColumns} from ${donations} ${where ? sql`where ${where}` : sql``}`,
+  );
   return row!;
 }
 
@@ -115,7 +128,7 @@ export async function summarizeDonationsByParent(
   const found = await rows<DonationTotalsRow & { parent: string }>(
     db,
     sql`select ${parent} as parent, ${totalsColumns} from ${donations}
-        where ${parent} = any(${sql.param(parentIds)}::uuid[]) group by 1`,
+        where ${anyOf(parent, parentIds)} group by 1`,
   );
   return orderedByKey(parentIds, found, (r) => r.parent, EMPTY_TOTALS);
 }
@@ -129,7 +142,11 @@ function dimension(by: DonationDimension): { key: SQL; label: SQL; joins: SQL } 
   const joinRecipient = sql`left join ${organizations} as ${recipient} on ${recipient.id} = ${donations.recipientId}`;
   switch (by) {
     case 'DONOR':
-      return { key: sql`coalesce(${donations.donorId}::text, ${donations.donorName})`, label: sql`min(${donations.donorName})`, joins: sql`` };
+      return {
+        key: sql`coalesce(${donations.donorId}::text, ${donations.donorName})`,
+        label: sql`min(${donations.donorName})`,
+        joins: sql``,
+      };
     case 'DONOR_TYPE':
       return { key: sql`${donor.type}::text`, label: sql`null`, joins: joinDonor };
     case 'DONOR_INDUSTRY':

@@ -11,25 +11,39 @@ import { provenanceIn } from '../provenance/filter';
 import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
 import type { GovernanceIndicatorRow, GovernanceMetricRow } from './mappers';
+import { anyOf } from '../../db/any-of';
 
 export async function findGovernanceIndicators(db: Db): Promise<GovernanceIndicatorRow[]> {
   return db.select().from(governanceIndicators).orderBy(asc(governanceIndicators.code));
 }
 
 /** One indicator per code, in code order; null where absent. */
-export async function findGovernanceIndicatorsByCodes(db: Db, codes: readonly string[]): Promise<(GovernanceIndicatorRow | null)[]> {
-  const found = await db.select().from(governanceIndicators).where(inArray(governanceIndicators.code, [...codes]));
+export async function findGovernanceIndicatorsByCodes(
+  db: Db,
+  codes: readonly string[],
+): Promise<(GovernanceIndicatorRow | null)[]> {
+  const found = await db
+    .select()
+    .from(governanceIndicators)
+    .where(anyOf(governanceIndicators.code, codes, 'text'));
   return orderedByKey(codes, found, (i) => i.code);
 }
 
 /** One metric per id, in id order; null where absent. */
-export async function findGovernanceMetricsByIds(db: Db, ids: readonly string[]): Promise<(GovernanceMetricRow | null)[]> {
-  const found = await db.select().from(governanceMetrics).where(inArray(governanceMetrics.id, [...ids]));
+export async function findGovernanceMetricsByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<(GovernanceMetricRow | null)[]> {
+  const found = await db.select().from(governanceMetrics).where(anyOf(governanceMetrics.id, ids));
   return orderedByKey(ids, found, (m) => m.id);
 }
 
 /** The latest metric of `indicator` that carries a target, for the nation or for one region. */
-export async function findLatestTarget(db: Db, indicator: string, regionCode: string | null): Promise<GovernanceMetricRow | null> {
+export async function findLatestTarget(
+  db: Db,
+  indicator: string,
+  regionCode: string | null,
+): Promise<GovernanceMetricRow | null> {
   const [found] = await db
     .select()
     .from(governanceMetrics)
@@ -47,7 +61,10 @@ export async function findLatestTarget(db: Db, indicator: string, regionCode: st
   return found ?? null;
 }
 
-export function governanceMetricConditions(filter: GovernanceMetricFilter | null | undefined, regions: RegionDirectory): SQL[] {
+export function governanceMetricConditions(
+  filter: GovernanceMetricFilter | null | undefined,
+  regions: RegionDirectory,
+): SQL[] {
   if (!filter) return [];
   const f = filter;
   checkDateRange(f.periodFrom, f.periodTo, 'filter.periodTo');
@@ -57,7 +74,9 @@ export function governanceMetricConditions(filter: GovernanceMetricFilter | null
     f.organizationId != null
       ? eq(governanceMetrics.organizationId, expectGlobalId(f.organizationId, 'Organization', 'filter.organizationId'))
       : undefined,
-    f.regionCode != null ? inRegion(regions, governanceMetrics.regionCode, f.regionCode, 'filter.regionCode') : undefined,
+    f.regionCode != null
+      ? inRegion(regions, governanceMetrics.regionCode, f.regionCode, 'filter.regionCode')
+      : undefined,
     f.periodFrom != null ? gte(governanceMetrics.periodEnd, f.periodFrom) : undefined,
     f.periodTo != null ? lte(governanceMetrics.periodStart, f.periodTo) : undefined,
     provenanceIn(governanceMetrics.provenanceKind, f.provenance),

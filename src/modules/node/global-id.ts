@@ -12,7 +12,6 @@ export const NODE_TYPES = [
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
-
 /** Opaque and stable: base64url of `Type:uuid`. Clients must not parse it. */
 export function toGlobalId(type: NodeType, id: string): string {
   return Buffer.from(`${type}:${id}`).toString('base64url');

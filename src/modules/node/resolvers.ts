@@ -23,7 +23,8 @@ function loadNode(ctx: Context, globalId: string, argument: string): Promise<Nod
 export const Query: QueryResolvers = {
   node: (_root, { id }, ctx) => loadNode(ctx, id, 'id'),
   nodes: (_root, { ids }, ctx) => {
-    if (ids.length > MAX_PAGE_SIZE) throw new BadUserInputError('ids', `may hold at most ${MAX_PAGE_SIZE} IDs, got ${ids.length}`);
+    if (ids.length > MAX_PAGE_SIZE)
+      throw new BadUserInputError('ids', `may hold at most ${MAX_PAGE_SIZE} IDs, got ${ids.length}`);
     return Promise.all(ids.map((id, i) => loadNode(ctx, id, `ids[${i}]`)));
   },
 };

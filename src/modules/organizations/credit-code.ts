@@ -20,7 +20,8 @@ export function creditCodeCheckCharacter(first17: string): string | null {
 /** Why a credit code is malformed, or null when it is well formed. */
 export function creditCodeProblem(code: string): string | null {
   if (code.length !== 18) return `must be 18 characters, got ${code.length}`;
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return 'may only contain digits and upper-case letters other than I, O, S, V and Z';
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code))
+    return 'may only contain digits and upper-case letters other than I, O, S, V and Z';
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   return expected === code[17] ? null : `check character should be ${expected}, got ${code[17]}`;
 }

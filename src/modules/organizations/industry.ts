@@ -2,7 +2,8 @@ import { BadUserInputError } from '../../errors';
 
 /** A GB/T 4754 section letter, A to T, or BAD_USER_INPUT on `argument`. */
 export function industrySection(value: string, argument: string): string {
-  if (!/^[A-T]$/.test(value)) throw new BadUserInputError(argument, `must be a GB/T 4754 section letter A–T, got "${value}"`);
+  if (!/^[A-T]$/.test(value))
+    throw new BadUserInputError(argument, `must be a GB/T 4754 section letter A–T, got "${value}"`);
   return value;
 }
 

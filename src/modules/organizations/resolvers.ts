@@ -13,14 +13,18 @@ import { organizationConditions, organizationList } from './store';
 
 export const Query: QueryResolvers = {
   organization: (_root, { id, creditCode }, ctx) => {
-    if ((id == null) === (creditCode == null)) throw new BadUserInputError('id', 'give exactly one of id and creditCode');
+    if ((id == null) === (creditCode == null))
+      throw new BadUserInputError('id', 'give exactly one of id and creditCode');
     if (id != null) return ctx.loaders.organizationById.load(expectGlobalId(id, 'Organization', 'id'));
     const problem = creditCodeProblem(creditCode!);
     if (problem) throw new BadUserInputError('creditCode', problem);
     return ctx.loaders.organizationByCreditCode.load(creditCode!);
   },
   organizations: (_root, args, ctx) =>
-    rootConnection(ctx.db, organizationList(organizationConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args))),
+    rootConnection(
+      ctx.db,
+      organizationList(organizationConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args)),
+    ),
 };
 
 export const Organization: OrganizationResolvers = {
@@ -29,57 +33,36 @@ export const Organization: OrganizationResolvers = {
   incubator: (o, _args, ctx) => (o.incubatorId ? ctx.loaders.organizationById.load(o.incubatorId) : null),
   provenance: (o) => o,
   projects: (o, args, ctx) =>
-    childConnection(
-      ctx,
-      'Organization.projects',
-      projects.organizationId,
-      o.id,
-      projectList(projectConditions({ ...args.filter, organizationId: null }, ctx.regions), args.orderBy, pageWindow(args)),
-      args,
+    childConnection(ctx, 'Organization.projects', projects.organizationId, o.id, args, () =>
+      projectList(
+        projectConditions({ ...args.filter, organizationId: null }, ctx.regions),
+        args.orderBy,
+        pageWindow(args),
+      ),
     ),
   donationsGiven: (o, args, ctx) =>
-    childConnection(
-      ctx,
-      'Organization.donationsGiven',
-      donations.donorId,
-      o.id,
+    childConnection(ctx, 'Organization.donationsGiven', donations.donorId, o.id, args, () =>
       donationList(donationConditions({ ...args.filter, donorId: null }), args.orderBy, pageWindow(args)),
-      args,
     ),
   donationsReceived: (o, args, ctx) =>
-    childConnection(
-      ctx,
-      'Organization.donationsReceived',
-      donations.recipientId,
-      o.id,
+    childConnection(ctx, 'Organization.donationsReceived', donations.recipientId, o.id, args, () =>
       donationList(donationConditions({ ...args.filter, recipientId: null }), args.orderBy, pageWindow(args)),
-      args,
     ),
   trainingSessions: (o, args, ctx) =>
-    childConnection(
-      ctx,
-      'Organization.trainingSessions',
-      trainingSessions.organizerId,
-      o.id,
+    childConnection(ctx, 'Organization.trainingSessions', trainingSessions.organizerId, o.id, args, () =>
       trainingSessionList(
         trainingSessionConditions({ ...args.filter, organizerId: null }, ctx.regions),
         args.orderBy,
         pageWindow(args),
       ),
-      args,
     ),
   governanceMetrics: (o, args, ctx) =>
-    childConnection(
-      ctx,
-      'Organization.governanceMetrics',
-      governanceMetrics.organizationId,
-      o.id,
+    childConnection(ctx, 'Organization.governanceMetrics', governanceMetrics.organizationId, o.id, args, () =>
       governanceMetricList(
         governanceMetricConditions({ ...args.filter, organizationId: null }, ctx.regions),
         args.orderBy,
         pageWindow(args),
       ),
-      args,
     ),
   donationSummary: (o, { direction }, ctx) =>
     (direction === 'GIVEN' ? ctx.loaders.donationTotalsByDonorId : ctx.loaders.donationTotalsByRecipientId).load(o.id),

@@ -11,16 +11,23 @@ import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
 import { industrySection } from './industry';
 import type { OrganizationRow } from './mappers';
+import { anyOf } from '../../db/any-of';
 
 /** One organization per id, in id order; null where absent. */
 export async function findOrganizationsByIds(db: Db, ids: readonly string[]): Promise<(OrganizationRow | null)[]> {
-  const found = await db.select().from(organizations).where(inArray(organizations.id, [...ids]));
+  const found = await db.select().from(organizations).where(anyOf(organizations.id, ids));
   return orderedByKey(ids, found, (o) => o.id);
 }
 
 /** One organization per credit code, in code order; null where absent. */
-export async function findOrganizationsByCreditCodes(db: Db, codes: readonly string[]): Promise<(OrganizationRow | null)[]> {
-  const found = await db.select().from(organizations).where(inArray(organizations.creditCode, [...codes]));
+export async function findOrganizationsByCreditCodes(
+  db: Db,
+  codes: readonly string[],
+): Promise<(OrganizationRow | null)[]> {
+  const found = await db
+    .select()
+    .from(organizations)
+    .where(anyOf(organizations.creditCode, codes, 'text'));
   return orderedByKey(codes, found, (o) => o.creditCode!);
 }
 

@@ -7,7 +7,6 @@ export interface Position {
   id: string;
 }
 
-
 export function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
 }

@@ -3,7 +3,15 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Context } from '../../context';
 import type { Db } from '../../db/client';
 import { connection, type ConnectionParent } from './connection';
-import { countRows, countRowsByParent, findPage, findPagesByParent, type ListQuery, type Page, type PagedTable } from './store';
+import {
+  countRows,
+  countRowsByParent,
+  findPage,
+  findPagesByParent,
+  type ListQuery,
+  type Page,
+  type PagedTable,
+} from './store';
 
 /** A top-level list: one statement for the page and, if asked, one for the count. */
 export function rootConnection<T extends PagedTable>(db: Db, q: ListQuery<T>): ConnectionParent<InferSelectModel<T>> {
@@ -15,27 +23,31 @@ export function rootConnection<T extends PagedTable>(db: Db, q: ListQuery<T>): C
 
 /**
  * A list under a parent field: every parent of the request asking with the same arguments shares
- * one statement for the pages and one for the counts.
- * `relation` names the field (`Organization.projects`); `args` are its arguments as given.
+ * one statement for the pages and one for the counts. `relation` names the field
+ * (`Organization.projects`) and `args` are its arguments as given; `query` builds the list from
+ * them, once per request and arguments, and throws there on bad input.
  */
 export function childConnection<T extends PagedTable>(
   ctx: Context,
   relation: string,
   parent: PgColumn,
   parentId: string,
-  q: ListQuery<T>,
   args: Readonly<Record<string, unknown>>,
+  query: () => ListQuery<T>,
 ): ConnectionParent<InferSelectModel<T>> {
+  const variant = `${relation}:${JSON.stringify(args)}`;
+  const pages = ctx.loaders.pages.for(variant, () => {
+    const q = query();
+    return (ids) => findPagesByParent(ctx.db, q, parent, ids);
+  });
   return connection(
-    () =>
-      ctx.loaders.pages
-        .for(`${relation}:${JSON.stringify(args)}`, (ids) => findPagesByParent(ctx.db, q, parent, ids))
-        .load(parentId) as Promise<Page<InferSelectModel<T>>>,
+    () => pages.load(parentId) as Promise<Page<InferSelectModel<T>>>,
     () =>
       ctx.loaders.counts
-        .for(`${relation}:${JSON.stringify(args['filter'] ?? null)}`, (ids) =>
-          countRowsByParent(ctx.db, q.table, q.conditions, parent, ids),
-        )
+        .for(`${relation}:${JSON.stringify(args['filter'] ?? null)}`, () => {
+          const q = query();
+          return (ids) => countRowsByParent(ctx.db, q.table, q.conditions, parent, ids);
+        })
         .load(parentId),
   );
 }

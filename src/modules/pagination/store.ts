@@ -1,5 +1,6 @@
 import { and, sql, type InferSelectModel, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { anyOf } from '../../db/any-of';
 import { rows, type Db } from '../../db/client';
 import type { PageWindow } from './arguments';
 import { encodeCursor } from './cursor';
@@ -125,7 +126,7 @@ export async function countRowsByParent(
   parent: PgColumn,
   parentIds: readonly string[],
 ): Promise<number[]> {
-  const where = and(sql`${parent} = any(${sql.param(parentIds)}::uuid[])`, ...conditions);
+  const where = and(anyOf(parent, parentIds), ...conditions);
   const raw = await rows<{ parent: string; n: number }>(
     db,
     sql`select ${parent} as parent, count(*)::int as n from ${table} where ${where} group by 1`,

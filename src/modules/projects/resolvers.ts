@@ -20,16 +20,13 @@ export const Project: ProjectResolvers = {
   budget: (p) => amount(p.budget),
   provenance: (p) => p,
   donations: (p, args, ctx) =>
-    childConnection(
-      ctx,
-      'Project.donations',
-      donations.projectId,
-      p.id,
+    childConnection(ctx, 'Project.donations', donations.projectId, p.id, args, () =>
       donationList(donationConditions({ ...args.filter, projectId: null }), args.orderBy, pageWindow(args)),
-      args,
     ),
   reports: (p, args, ctx) =>
-    childConnection(ctx, 'Project.reports', projectReports.projectId, p.id, projectReportList(pageWindow(args)), args),
+    childConnection(ctx, 'Project.reports', projectReports.projectId, p.id, args, () =>
+      projectReportList(pageWindow(args)),
+    ),
   donationSummary: (p, _args, ctx) => ctx.loaders.donationTotalsByProjectId.load(p.id),
 };
 

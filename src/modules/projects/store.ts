@@ -12,16 +12,17 @@ import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
 import { containsPattern } from '../search/contains-pattern';
 import type { ProjectReportRow, ProjectRow } from './mappers';
+import { anyOf } from '../../db/any-of';
 
 /** One project per id, in id order; null where absent. */
 export async function findProjectsByIds(db: Db, ids: readonly string[]): Promise<(ProjectRow | null)[]> {
-  const found = await db.select().from(projects).where(inArray(projects.id, [...ids]));
+  const found = await db.select().from(projects).where(anyOf(projects.id, ids));
   return orderedByKey(ids, found, (p) => p.id);
 }
 
 /** One report per id, in id order; null where absent. */
 export async function findProjectReportsByIds(db: Db, ids: readonly string[]): Promise<(ProjectReportRow | null)[]> {
-  const found = await db.select().from(projectReports).where(inArray(projectReports.id, [...ids]));
+  const found = await db.select().from(projectReports).where(anyOf(projectReports.id, ids));
   return orderedByKey(ids, found, (r) => r.id);
 }
 
@@ -57,7 +58,11 @@ export function projectSort(order: ProjectOrder | null | undefined): Sort {
   }
 }
 
-export function projectList(conditions: SQL[], order: ProjectOrder | null | undefined, window: PageWindow): ListQuery<typeof projects> {
+export function projectList(
+  conditions: SQL[],
+  order: ProjectOrder | null | undefined,
+  window: PageWindow,
+): ListQuery<typeof projects> {
   return { table: projects, conditions, sort: projectSort(order), window };
 }
 

@@ -13,5 +13,7 @@ export const DateTimeScalar = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
   name: 'DateTime',
   serialize: (value) =>
-    DateTimeResolver.serialize(typeof value === 'string' ? new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')) : value),
+    DateTimeResolver.serialize(
+      typeof value === 'string' ? new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')) : value,
+    ),
 });

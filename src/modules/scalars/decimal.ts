@@ -5,7 +5,9 @@ const DECIMAL = /^-?(0|[1-9]\d{0,19})(\.\d{1,10})?$/;
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !DECIMAL.test(value)) {
-    throw new GraphQLError(`Decimal must be a string of digits with an optional fraction, such as "1000.00"; got ${JSON.stringify(value)}`);
+    throw new GraphQLError(
+      `Decimal must be a string of digits with an optional fraction, such as "1000.00"; got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

@@ -7,9 +7,13 @@ import { rootConnection } from '../pagination/lists';
 import { sumTraining, trainingSessionConditions, trainingSessionList } from './store';
 
 export const Query: QueryResolvers = {
-  trainingSession: (_root, { id }, ctx) => ctx.loaders.trainingSessionById.load(expectGlobalId(id, 'TrainingSession', 'id')),
+  trainingSession: (_root, { id }, ctx) =>
+    ctx.loaders.trainingSessionById.load(expectGlobalId(id, 'TrainingSession', 'id')),
   trainingSessions: (_root, args, ctx) =>
-    rootConnection(ctx.db, trainingSessionList(trainingSessionConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args))),
+    rootConnection(
+      ctx.db,
+      trainingSessionList(trainingSessionConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args)),
+    ),
   trainingProgress: async (_root, { filter }, ctx) => {
     const conditions = trainingSessionConditions(filter, ctx.regions);
     const [sums, targetMetric] = await Promise.all([

@@ -11,14 +11,21 @@ import { provenanceIn } from '../provenance/filter';
 import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
 import type { TrainingSessionRow } from './mappers';
+import { anyOf } from '../../db/any-of';
 
 /** One session per id, in id order; null where absent. */
-export async function findTrainingSessionsByIds(db: Db, ids: readonly string[]): Promise<(TrainingSessionRow | null)[]> {
-  const found = await db.select().from(trainingSessions).where(inArray(trainingSessions.id, [...ids]));
+export async function findTrainingSessionsByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<(TrainingSessionRow | null)[]> {
+  const found = await db.select().from(trainingSessions).where(anyOf(trainingSessions.id, ids));
   return orderedByKey(ids, found, (t) => t.id);
 }
 
-export function trainingSessionConditions(filter: TrainingSessionFilter | null | undefined, regions: RegionDirectory): SQL[] {
+export function trainingSessionConditions(
+  filter: TrainingSessionFilter | null | undefined,
+  regions: RegionDirectory,
+): SQL[] {
   if (!filter) return [];
   const f = filter;
   checkDateRange(f.dateFrom, f.dateTo, 'filter.dateTo');
@@ -28,7 +35,9 @@ export function trainingSessionConditions(filter: TrainingSessionFilter | null |
       : undefined,
     f.formats?.length ? inArray(trainingSessions.format, f.formats) : undefined,
     f.audiences?.length ? arrayOverlaps(trainingSessions.audiences, f.audiences) : undefined,
-    f.regionCode != null ? inRegion(regions, trainingSessions.regionCode, f.regionCode, 'filter.regionCode') : undefined,
+    f.regionCode != null
+      ? inRegion(regions, trainingSessions.regionCode, f.regionCode, 'filter.regionCode')
+      : undefined,
     f.dateFrom != null ? gte(trainingSessions.startsOn, f.dateFrom) : undefined,
     f.dateTo != null ? lte(trainingSessions.startsOn, f.dateTo) : undefined,
     provenanceIn(trainingSessions.provenanceKind, f.provenance),

@@ -64,17 +64,34 @@ describe('loadSynthetic', () => {
       'training_sessions',
       'governance_metrics',
     ]);
-    expect(progress.find(([table]) => table === 'governance_metrics')?.[2]).toBe(await count(database, 'governance_metrics'));
+    expect(progress.find(([table]) => table === 'governance_metrics')?.[2]).toBe(
+      await count(database, 'governance_metrics'),
+    );
   });
 
   it('marks every row synthetic, without a source', async () => {
-    for (const table of ['organizations', 'projects', 'project_reports', 'donations', 'disbursements', 'training_sessions', 'governance_metrics']) {
-      expect(await one(database, `select count(*)::int as value from ${table} where provenance_kind <> 'SYNTHETIC' or source_id is not null`)).toBe(0);
+    for (const table of [
+      'organizations',
+      'projects',
+      'project_reports',
+      'donations',
+      'disbursements',
+      'training_sessions',
+      'governance_metrics',
+    ]) {
+      expect(
+        await one(
+          database,
+          `select count(*)::int as value from ${table} where provenance_kind <> 'SYNTHETIC' or source_id is not null`,
+        ),
+      ).toBe(0);
     }
   });
 
   it('keeps donation amounts exact: total = cash + in_kind, delivered as the status says, tranches adding up', async () => {
-    expect(await one(database, `select count(*)::int as value from donations where cash is null or total <> cash + in_kind`)).toBe(0);
+    expect(
+      await one(database, `select count(*)::int as value from donations where cash is null or total <> cash + in_kind`),
+    ).toBe(0);
     expect(
       await one(
         database,
@@ -113,8 +130,18 @@ describe('loadSynthetic', () => {
   });
 
   it('concentrates load on one organization and one project when asked', async () => {
-    expect(await one(database, `select max(n)::int as value from (select count(*) as n from projects group by organization_id) x`)).toBeGreaterThanOrEqual(10);
-    expect(await one(database, `select max(n)::int as value from (select count(*) as n from donations group by project_id) x`)).toBeGreaterThanOrEqual(40);
+    expect(
+      await one(
+        database,
+        `select max(n)::int as value from (select count(*) as n from projects group by organization_id) x`,
+      ),
+    ).toBeGreaterThanOrEqual(10);
+    expect(
+      await one(
+        database,
+        `select max(n)::int as value from (select count(*) as n from donations group by project_id) x`,
+      ),
+    ).toBeGreaterThanOrEqual(40);
   });
 
   it('gives registered organizations unique, valid credit codes and the others none', async () => {
@@ -126,13 +153,18 @@ describe('loadSynthetic', () => {
     expect(codes.map(creditCodeProblem).filter(Boolean)).toEqual([]);
     expect(new Set(codes).size).toBe(codes.length);
     for (const o of organizations) {
-      expect(o.credit_code === null).toBe(o.registration_status === 'FILED' || o.registration_status === 'COMMUNITY_GUIDED');
+      expect(o.credit_code === null).toBe(
+        o.registration_status === 'FILED' || o.registration_status === 'COMMUNITY_GUIDED',
+      );
     }
   });
 
   it('covers every value of the filterable enums', async () => {
     const covered = async (table: string, column: string, type: string) =>
-      one(database, `select array_length(enum_range(null::${type}), 1) - count(distinct ${column})::int as value from ${table}`);
+      one(
+        database,
+        `select array_length(enum_range(null::${type}), 1) - count(distinct ${column})::int as value from ${table}`,
+      );
     expect(await covered('organizations', 'type', 'organization_type')).toBe(0);
     expect(await covered('organizations', 'registration_status', 'registration_status')).toBe(0);
     expect(await covered('projects', 'category', 'project_category')).toBe(0);
@@ -144,8 +176,11 @@ describe('loadSynthetic', () => {
   });
 
   it('gives the measured organizations yearly 2021–2023 metrics, and nothing national', async () => {
-    const none = async (query: string) => expect(await one(database, `select count(*)::int as value from ${query}`)).toBe(0);
-    expect(await one(database, `select count(*)::int as value from governance_metrics where scope = 'ORGANIZATION'`)).toBeGreaterThan(0);
+    const none = async (query: string) =>
+      expect(await one(database, `select count(*)::int as value from ${query}`)).toBe(0);
+    expect(
+      await one(database, `select count(*)::int as value from governance_metrics where scope = 'ORGANIZATION'`),
+    ).toBeGreaterThan(0);
     await none(`governance_metrics where scope = 'NATIONAL' or period_start > period_end`);
     await none(
       `governance_metrics m left join organizations o on o.id = m.organization_id where m.scope = 'ORGANIZATION' and (
@@ -166,12 +201,17 @@ describe('loadSynthetic', () => {
       `governance_metrics m join organizations o on o.id = m.organization_id
        where m.indicator_code = 'has_charter' and o.registration_status = 'REGISTERED' and m.value <> 1`,
     );
-    await none(`governance_metrics where indicator_code = 'information_disclosure' and (value not between 0 and 1 or scale(value) <> 4)`);
-    await none(`governance_metrics where indicator_code = 'committee_reviews' and (value not between 0 and 12 or value <> trunc(value))`);
+    await none(
+      `governance_metrics where indicator_code = 'information_disclosure' and (value not between 0 and 1 or scale(value) <> 4)`,
+    );
+    await none(
+      `governance_metrics where indicator_code = 'committee_reviews' and (value not between 0 and 12 or value <> trunc(value))`,
+    );
   });
 
   it('states registration and grade as the organization row does', async () => {
-    const none = async (query: string) => expect(await one(database, `select count(*)::int as value from ${query}`)).toBe(0);
+    const none = async (query: string) =>
+      expect(await one(database, `select count(*)::int as value from ${query}`)).toBe(0);
     await none(
       `organizations o left join governance_metrics m on m.organization_id = o.id and m.indicator_code = 'registration_status'
        where ${MEASURED} and m.value is distinct from
@@ -181,15 +221,27 @@ describe('loadSynthetic', () => {
       `organizations o left join governance_metrics m on m.organization_id = o.id and m.indicator_code = 'evaluation_grade'
        where ${MEASURED} and m.value is distinct from substr(o.evaluation_grade::text, 7, 1)::numeric`,
     );
-    expect(await one(database, `select count(*)::int as value from governance_metrics where indicator_code = 'evaluation_grade'`)).toBeGreaterThan(0);
+    expect(
+      await one(
+        database,
+        `select count(*)::int as value from governance_metrics where indicator_code = 'evaluation_grade'`,
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('gives each province hosting an organization its training target, and the exact person-times of its sessions', async () => {
-    const none = async (query: string) => expect(await one(database, `select count(*)::int as value from ${query}`)).toBe(0);
+    const none = async (query: string) =>
+      expect(await one(database, `select count(*)::int as value from ${query}`)).toBe(0);
     expect(
-      await one(database, `select array_agg(region_code::text order by region_code) as value from governance_metrics where scope = 'REGION'`),
+      await one(
+        database,
+        `select array_agg(region_code::text order by region_code) as value from governance_metrics where scope = 'REGION'`,
+      ),
     ).toEqual(
-      await one(database, `select array_agg(distinct left(region_code, 2) || '0000' order by left(region_code, 2) || '0000') as value from organizations`),
+      await one(
+        database,
+        `select array_agg(distinct left(region_code, 2) || '0000' order by left(region_code, 2) || '0000') as value from organizations`,
+      ),
     );
     await none(
       `governance_metrics where scope = 'REGION' and (
@@ -203,7 +255,9 @@ describe('loadSynthetic', () => {
          where t.provenance_kind = 'SYNTHETIC' and left(t.region_code, 2) = left(m.region_code, 2)
            and t.starts_on between '2021-01-01' and '2023-12-31')`,
     );
-    expect(await one(database, `select count(*)::int as value from governance_metrics where scope = 'REGION' and value > 0`)).toBeGreaterThan(0);
+    expect(
+      await one(database, `select count(*)::int as value from governance_metrics where scope = 'REGION' and value > 0`),
+    ).toBeGreaterThan(0);
   });
 
   it('changes nothing when loaded again', async () => {

@@ -10,11 +10,27 @@ const MENGNIU = /* GraphQL */ `
           nodes {
             purpose
             status
-            total { value currency }
-            cash { value }
-            inKind { value }
-            delivered { value }
-            provenance { kind source { title publisher publishedOn } }
+            total {
+              value
+              currency
+            }
+            cash {
+              value
+            }
+            inKind {
+              value
+            }
+            delivered {
+              value
+            }
+            provenance {
+              kind
+              source {
+                title
+                publisher
+                publishedOn
+              }
+            }
           }
         }
       }
@@ -26,13 +42,23 @@ const REPORTED_AGGREGATES = /* GraphQL */ `
   query Aggregates($codes: [String!]) {
     governanceMetrics(filter: { indicatorCodes: $codes, provenance: [REPORTED] }, first: 100) {
       nodes {
-        indicator { code unit }
+        indicator {
+          code
+          unit
+        }
         scope
         periodEnd
         value
         valueQualifier
         target
-        provenance { kind source { title publisher publishedOn } }
+        provenance {
+          kind
+          source {
+            title
+            publisher
+            publishedOn
+          }
+        }
       }
     }
   }
@@ -43,11 +69,21 @@ const REPORTED_SUMMARY = /* GraphQL */ `
     donationSummary(filter: { provenance: [REPORTED], purpose: EPIDEMIC_RESPONSE }) {
       donationCount
       donorCount
-      total { value }
-      cash { value }
-      inKind { value }
-      unsplitTotal { value }
-      delivered { value }
+      total {
+        value
+      }
+      cash {
+        value
+      }
+      inKind {
+        value
+      }
+      unsplitTotal {
+        value
+      }
+      delivered {
+        value
+      }
       inKindShare
     }
   }

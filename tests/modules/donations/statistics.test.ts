@@ -6,23 +6,44 @@ const SUMMARY = /* GraphQL */ `
   query Summary($filter: DonationFilter) {
     donationSummary(filter: $filter) {
       donationCount
-      total { value }
-      cash { value }
-      inKind { value }
-      delivered { value }
+      total {
+        value
+      }
+      cash {
+        value
+      }
+      inKind {
+        value
+      }
+      delivered {
+        value
+      }
     }
   }
 `;
 
 const STATS = /* GraphQL */ `
   query Stats($groupBy: DonationDimension!) {
-    donationStats(groupBy: $groupBy) { key label donationCount total { value } }
+    donationStats(groupBy: $groupBy) {
+      key
+      label
+      donationCount
+      total {
+        value
+      }
+    }
   }
 `;
 
 const PROGRESS = /* GraphQL */ `
   query Progress($filter: TrainingSessionFilter) {
-    trainingProgress(filter: $filter) { sessionCount personTimes target targetDate progress }
+    trainingProgress(filter: $filter) {
+      sessionCount
+      personTimes
+      target
+      targetDate
+      progress
+    }
   }
 `;
 
@@ -73,7 +94,9 @@ describe('statistics are exact sums over every matching row', () => {
     const industries = (await t.query(STATS, { groupBy: 'DONOR_INDUSTRY' })).body.data.donationStats;
     expect(industries.find((g: any) => g.key === 'C')?.label).toBe('制造业');
     const provinces = (await t.query(STATS, { groupBy: 'PROVINCE' })).body.data.donationStats;
-    expect(provinces.filter((g: any) => g.key !== null).every((g: any) => /^\d{2}0000$/.test(g.key) && g.label)).toBe(true);
+    expect(provinces.filter((g: any) => g.key !== null).every((g: any) => /^\d{2}0000$/.test(g.key) && g.label)).toBe(
+      true,
+    );
   });
 
   it('trainingProgress reports person-times against the 2,450,000 target due 2023-12-31', async () => {

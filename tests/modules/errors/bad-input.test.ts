@@ -2,31 +2,67 @@ import { toGlobalId } from '../../../src/modules/node/global-id';
 import { startTestServer, type TestServer } from '../../support/server';
 
 const BY_CREDIT_CODE = /* GraphQL */ `
-  query ByCreditCode($code: String!) { organization(creditCode: $code) { name } }
+  query ByCreditCode($code: String!) {
+    organization(creditCode: $code) {
+      name
+    }
+  }
 `;
 const BY_REGION = /* GraphQL */ `
-  query ByRegion($region: String!) { organizations(filter: { regionCode: $region }) { totalCount } }
+  query ByRegion($region: String!) {
+    organizations(filter: { regionCode: $region }) {
+      totalCount
+    }
+  }
 `;
 const PAGE_SIZE = /* GraphQL */ `
-  query PageSize($first: Int, $last: Int) { projects(first: $first, last: $last) { totalCount } }
+  query PageSize($first: Int, $last: Int) {
+    projects(first: $first, last: $last) {
+      totalCount
+    }
+  }
 `;
 const LITERAL_PAGE_SIZE = /* GraphQL */ `
-  query { donations(first: 101) { totalCount } }
+  query {
+    donations(first: 101) {
+      totalCount
+    }
+  }
 `;
 const DATE_RANGE = /* GraphQL */ `
-  query DateRange($from: Date, $to: Date) { donationSummary(filter: { dateFrom: $from, dateTo: $to }) { donationCount } }
+  query DateRange($from: Date, $to: Date) {
+    donationSummary(filter: { dateFrom: $from, dateTo: $to }) {
+      donationCount
+    }
+  }
 `;
 const PROJECT_BY_ID = /* GraphQL */ `
-  query ProjectById($id: ID!) { project(id: $id) { name } }
+  query ProjectById($id: ID!) {
+    project(id: $id) {
+      name
+    }
+  }
 `;
 const NODE = /* GraphQL */ `
-  query Node($id: ID!) { node(id: $id) { id } }
+  query Node($id: ID!) {
+    node(id: $id) {
+      id
+    }
+  }
 `;
 const CURSOR = /* GraphQL */ `
-  query Cursor($after: String) { organizations(after: $after) { totalCount } }
+  query Cursor($after: String) {
+    organizations(after: $after) {
+      totalCount
+    }
+  }
 `;
 const MIN_TOTAL = /* GraphQL */ `
-  query MinTotal($min: Decimal) { donations(filter: { minTotal: $min }) { totalCount } }
+  query MinTotal($min: Decimal) {
+    donations(filter: { minTotal: $min }) {
+      totalCount
+    }
+  }
 `;
 
 function expectBadInput(body: any, argument: string, message: RegExp): void {
@@ -50,7 +86,11 @@ describe('bad input is answered BAD_USER_INPUT naming the argument', () => {
 
   it('a credit code of the wrong length or alphabet', async () => {
     expectBadInput((await t.query(BY_CREDIT_CODE, { code: '9135' })).body, 'creditCode', /18 characters/);
-    expectBadInput((await t.query(BY_CREDIT_CODE, { code: '91350100M000100YO3' })).body, 'creditCode', /other than I, O, S, V and Z/);
+    expectBadInput(
+      (await t.query(BY_CREDIT_CODE, { code: '91350100M000100YO3' })).body,
+      'creditCode',
+      /other than I, O, S, V and Z/,
+    );
   });
 
   it('a well-formed credit code that nobody has gives null', async () => {
@@ -60,7 +100,11 @@ describe('bad input is answered BAD_USER_INPUT naming the argument', () => {
 
   it('a malformed or unknown region code', async () => {
     expectBadInput((await t.query(BY_REGION, { region: '11' })).body, 'filter.regionCode', /six-digit/);
-    expectBadInput((await t.query(BY_REGION, { region: '990000' })).body, 'filter.regionCode', /not a known GB\/T 2260 region/);
+    expectBadInput(
+      (await t.query(BY_REGION, { region: '990000' })).body,
+      'filter.regionCode',
+      /not a known GB\/T 2260 region/,
+    );
   });
 
   it('first or last outside 1–100, through variables and in the document', async () => {
@@ -76,7 +120,9 @@ describe('bad input is answered BAD_USER_INPUT naming the argument', () => {
   });
 
   it('an ID of another type', async () => {
-    const { body } = await t.query(PROJECT_BY_ID, { id: toGlobalId('Donation', '00000000-0000-4000-8000-000000000000') });
+    const { body } = await t.query(PROJECT_BY_ID, {
+      id: toGlobalId('Donation', '00000000-0000-4000-8000-000000000000'),
+    });
     expectBadInput(body, 'id', /ID of a Donation, not of a Project/);
   });
 
@@ -98,7 +144,10 @@ describe('bad input is answered BAD_USER_INPUT naming the argument', () => {
     const { body } = await t.query(MIN_TOTAL, { min: 1000.5 });
     expect(body.data).toBeUndefined();
     expect(body.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/Decimal must be a string/), extensions: { code: 'BAD_USER_INPUT' } }),
+      expect.objectContaining({
+        message: expect.stringMatching(/Decimal must be a string/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
     ]);
   });
 });

@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../support/server';
 
 const ORGANIZATIONS = /* GraphQL */ `
-  query { organizations(first: 1) { nodes { name } } }
+  query {
+    organizations(first: 1) {
+      nodes {
+        name
+      }
+    }
+  }
 `;
 
 describe('internal errors are masked', () => {
@@ -19,7 +25,10 @@ describe('internal errors are masked', () => {
       expect(status).toBe(200);
       expect(body.data).toBeNull();
       const [error] = body.errors!;
-      expect(error!.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(error!.extensions).toEqual({
+        code: 'INTERNAL_SERVER_ERROR',
+        errorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
       expect(error!.message).toBe(`Internal server error (error id ${error!.extensions!['errorId']})`);
       expect(JSON.stringify(body)).not.toMatch(/organizations_gone|relation|select|stack|at /i);
     } finally {

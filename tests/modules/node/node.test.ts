@@ -2,11 +2,43 @@ import { startTestServer, type TestServer } from '../../support/server';
 
 const SAMPLES = /* GraphQL */ `
   query Samples {
-    organizations(first: 1, filter: { provenance: [REPORTED] }) { nodes { id name } }
-    projects(first: 1) { nodes { id name reports(first: 1) { nodes { id summary } } } }
-    donations(first: 1) { nodes { id donorName } }
-    trainingSessions(first: 1) { nodes { id title } }
-    governanceMetrics(first: 1) { nodes { id value target } }
+    organizations(first: 1, filter: { provenance: [REPORTED] }) {
+      nodes {
+        id
+        name
+      }
+    }
+    projects(first: 1) {
+      nodes {
+        id
+        name
+        reports(first: 1) {
+          nodes {
+            id
+            summary
+          }
+        }
+      }
+    }
+    donations(first: 1) {
+      nodes {
+        id
+        donorName
+      }
+    }
+    trainingSessions(first: 1) {
+      nodes {
+        id
+        title
+      }
+    }
+    governanceMetrics(first: 1) {
+      nodes {
+        id
+        value
+        target
+      }
+    }
   }
 `;
 
@@ -15,18 +47,38 @@ const NODES = /* GraphQL */ `
     nodes(ids: $ids) {
       __typename
       id
-      ... on Organization { name }
-      ... on Project { name }
-      ... on ProjectReport { summary }
-      ... on Donation { donorName }
-      ... on TrainingSession { title }
-      ... on GovernanceMetric { value target }
+      ... on Organization {
+        name
+      }
+      ... on Project {
+        name
+      }
+      ... on ProjectReport {
+        summary
+      }
+      ... on Donation {
+        donorName
+      }
+      ... on TrainingSession {
+        title
+      }
+      ... on GovernanceMetric {
+        value
+        target
+      }
     }
   }
 `;
 
 const NODE = /* GraphQL */ `
-  query Node($id: ID!) { node(id: $id) { id ... on Organization { name } } }
+  query Node($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Organization {
+        name
+      }
+    }
+  }
 `;
 
 describe('global IDs', () => {

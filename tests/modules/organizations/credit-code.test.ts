@@ -1,4 +1,8 @@
-import { creditCodeCheckCharacter, creditCodeProblem, withCheckCharacter } from '../../../src/modules/organizations/credit-code';
+import {
+  creditCodeCheckCharacter,
+  creditCodeProblem,
+  withCheckCharacter,
+} from '../../../src/modules/organizations/credit-code';
 
 describe('unified social credit codes (GB 32100-2015)', () => {
   it('computes the check character of a published example', () => {

@@ -4,8 +4,18 @@ const PAGE = /* GraphQL */ `
   query Page($first: Int, $after: String, $last: Int, $before: String, $orderBy: OrganizationOrder) {
     organizations(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
       totalCount
-      edges { cursor node { id } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
     }
   }
 `;
@@ -22,7 +32,9 @@ describe('cursor paging of organizations', () => {
     let cursor: string | null = null;
     let total = 0;
     for (let page = 0; page < 100; page += 1) {
-      const variables: Record<string, unknown> = backward ? { last: 100, before: cursor, orderBy } : { first: 100, after: cursor, orderBy };
+      const variables: Record<string, unknown> = backward
+        ? { last: 100, before: cursor, orderBy }
+        : { first: 100, after: cursor, orderBy };
       const { body }: { body: any } = await t.query(PAGE, variables);
       expect(body.errors).toBeUndefined();
       const c: any = body.data.organizations;

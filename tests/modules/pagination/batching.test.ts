@@ -6,16 +6,40 @@ const THREE_LEVELS = /* GraphQL */ `
       totalCount
       nodes {
         name
-        region { name parent { name } }
-        provenance { kind source { title } }
+        region {
+          name
+          parent {
+            name
+          }
+        }
+        provenance {
+          kind
+          source {
+            title
+          }
+        }
         projects(first: $first) {
           totalCount
           nodes {
             name
-            organization { name }
+            organization {
+              name
+            }
             donations(first: $first) {
               totalCount
-              nodes { total { value } donor { name } disbursements { amount { value } } }
+              nodes {
+                total {
+                  value
+                }
+                donor {
+                  name
+                }
+                disbursements {
+                  amount {
+                    value
+                  }
+                }
+              }
             }
           }
         }
