@@ -218,9 +218,13 @@ async function main(): Promise<void> {
         // rotate which server goes first, so no one always runs on a cold or a warm machine
         const order = servers.map((_, i) => servers[(i + round) % servers.length]!);
         for (const server of order) {
-          await measure(target(server, shape, f), Math.min(1, seconds), connections); // warm-up, not recorded
+          const load = {
+            seconds: smoke ? seconds : Math.max(seconds, shape.load?.minSeconds ?? 0),
+            connections: shape.load?.connections ?? connections,
+          };
+          await measure(target(server, shape, f), Math.min(1, seconds), load.connections); // warm-up, not recorded
           const since = counter ? await counter.mark() : null;
-          const sample = await measure(target(server, shape, f), seconds, connections);
+          const sample = await measure(target(server, shape, f), load.seconds, load.connections);
           const statements = counter && since !== null ? await statementsSince(counter, since, sample.requests) : null;
           const key = `${shape.name}/${server.kind}`;
           samples.set(key, [...(samples.get(key) ?? []), { ...sample, statements }]);

@@ -7,13 +7,6 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
-/** The database or another dependency cannot answer now; the client may retry. */
-export class ServiceUnavailableError extends GraphQLError {
-  constructor(message = 'The service is temporarily unavailable; try again shortly.') {
-    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-  }
-}
-
 /** Error codes a client may see verbatim; anything else is masked as INTERNAL_SERVER_ERROR. */
 export const CLIENT_SAFE_CODES = new Set([
   'BAD_USER_INPUT',

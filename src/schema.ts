@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const SCHEMA_FOLDER = path.join(__dirname, '..', 'schema');
+const SCHEMA_FOLDER = path.join(__dirname, '..', 'schema');
 
 /** The published SDL: base.graphql first, then every domain file in name order. */
 export function loadTypeDefs(): string {

@@ -10,7 +10,7 @@ import { indicators } from './reference/indicators';
 import { loadRegions } from './reference/regions';
 import { governanceIndicators, regions } from './schema';
 
-export const MIGRATIONS_FOLDER = path.join(__dirname, '..', '..', 'migrations');
+const MIGRATIONS_FOLDER = path.join(__dirname, '..', '..', 'migrations');
 
 /** Applies drizzle-kit's migrations, then upserts the reference data (regions, indicators). */
 export async function migrate(database: Database): Promise<void> {

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { OrganizationRow } from '../modules/organizations/mappers';
 import type { ProjectRow, ProjectReportRow } from '../modules/projects/mappers';
-import type { DonationRow, DisbursementRow, DonationTotalsRow, DonationGroupRow } from '../modules/donations/mappers';
+import type { DonationRow, DisbursementRow, DonationSummaryParent, DonationGroupRow } from '../modules/donations/mappers';
 import type { TrainingSessionRow, TrainingProgressRow } from '../modules/training-sessions/mappers';
 import type { GovernanceMetricRow, GovernanceIndicatorRow } from '../modules/governance/mappers';
 import type { RegionRow } from '../modules/regions/mappers';
@@ -1313,7 +1313,7 @@ export type ResolversTypes = {
   DonationOrderField: DonationOrderField;
   DonationPurpose: DonationPurpose;
   DonationStatus: DonationStatus;
-  DonationSummary: ResolverTypeWrapper<DonationTotalsRow>;
+  DonationSummary: ResolverTypeWrapper<DonationSummaryParent>;
   EvaluationGrade: EvaluationGrade;
   FundingChannel: FundingChannel;
   GovernanceIndicator: ResolverTypeWrapper<GovernanceIndicatorRow>;
@@ -1383,7 +1383,7 @@ export type ResolversParentTypes = {
   DonationFilter: DonationFilter;
   DonationGroup: DonationGroupRow;
   DonationOrder: DonationOrder;
-  DonationSummary: DonationTotalsRow;
+  DonationSummary: DonationSummaryParent;
   GovernanceIndicator: GovernanceIndicatorRow;
   GovernanceMetric: GovernanceMetricRow;
   GovernanceMetricConnection: ConnectionParent;

@@ -7,7 +7,6 @@ export type DisbursementRow = typeof disbursements.$inferSelect;
 /** Sums over a set of donations, as exact decimal strings of yuan. */
 export interface DonationTotalsRow {
   donationCount: number;
-  donorCount: number;
   total: string;
   cash: string;
   inKind: string;
@@ -15,6 +14,15 @@ export interface DonationTotalsRow {
   delivered: string;
   /** four decimals; null when nothing has a known split */
   inKindShare: string | null;
+}
+
+/**
+ * A `DonationSummary`: its sums and its donor count are separate statements, each run only when
+ * one of its fields is asked for (counting distinct donors over millions of rows is a sort).
+ */
+export interface DonationSummaryParent {
+  totals: () => Promise<DonationTotalsRow>;
+  donorCount: () => Promise<number>;
 }
 
 /** One group of `donationStats`; `key` is the raw grouping value (a row id for DONOR and RECIPIENT). */

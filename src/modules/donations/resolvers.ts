@@ -16,14 +16,21 @@ import { ORGANIZATION_TYPE_NAMES } from '../organizations/type-names';
 import { MAX_PAGE_SIZE, pageWindow } from '../pagination/arguments';
 import { rootConnection } from '../pagination/lists';
 import { DONATION_PURPOSE_NAMES, DONATION_STATUS_NAMES } from './value-names';
-import { donationConditions, donationList, groupDonations, summarizeDonations } from './store';
+import { once } from '../pagination/connection';
+import { countDonors, donationConditions, donationList, groupDonations, summarizeDonations } from './store';
 import { isUuid } from '../node/uuid';
 
 export const Query: QueryResolvers = {
   donation: (_root, { id }, ctx) => ctx.loaders.donationById.load(expectGlobalId(id, 'Donation', 'id')),
   donations: (_root, args, ctx) =>
     rootConnection(ctx.db, donationList(donationConditions(args.filter), args.orderBy, pageWindow(args))),
-  donationSummary: (_root, { filter }, ctx) => summarizeDonations(ctx.db, donationConditions(filter)),
+  donationSummary: (_root, { filter }, ctx) => {
+    const conditions = donationConditions(filter);
+    return {
+      totals: once(() => summarizeDonations(ctx.db, conditions)),
+      donorCount: once(() => countDonors(ctx.db, conditions)),
+    };
+  },
   donationStats: (_root, { groupBy, filter, first }, ctx) => {
     if (first != null && (first < 1 || first > MAX_PAGE_SIZE)) {
       throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
@@ -50,11 +57,14 @@ export const Disbursement: DisbursementResolvers = {
 };
 
 export const DonationSummary: DonationSummaryResolvers = {
-  total: (s) => amount(s.total),
-  cash: (s) => amount(s.cash),
-  inKind: (s) => amount(s.inKind),
-  unsplitTotal: (s) => amount(s.unsplitTotal),
-  delivered: (s) => amount(s.delivered),
+  donationCount: async (s) => (await s.totals()).donationCount,
+  donorCount: (s) => s.donorCount(),
+  total: async (s) => amount((await s.totals()).total),
+  cash: async (s) => amount((await s.totals()).cash),
+  inKind: async (s) => amount((await s.totals()).inKind),
+  unsplitTotal: async (s) => amount((await s.totals()).unsplitTotal),
+  delivered: async (s) => amount((await s.totals()).delivered),
+  inKindShare: async (s) => (await s.totals()).inKindShare,
 };
 
 export const DonationGroup: DonationGroupResolvers = {

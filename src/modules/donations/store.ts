@@ -89,7 +89,6 @@ const yuanSum = (column: PgColumn, where?: SQL) =>
 
 const totalsColumns = sql`
   count(*)::int as "donationCount",
-  count(distinct coalesce(${donations.donorId}::text, 'name:' || ${donations.donorName}))::int as "donorCount",
   ${yuanSum(donations.total)} as "total",
   ${yuanSum(donations.cash)} as "cash",
   ${yuanSum(donations.inKind)} as "inKind",
@@ -100,7 +99,6 @@ const totalsColumns = sql`
 
 const EMPTY_TOTALS: DonationTotalsRow = {
   donationCount: 0,
-  donorCount: 0,
   total: '0.00',
   cash: '0.00',
   inKind: '0.00',
@@ -108,6 +106,29 @@ const EMPTY_TOTALS: DonationTotalsRow = {
   delivered: '0.00',
   inKindShare: null,
 };
+
+/** Distinct donors: by organization, or by name for donors that are not organizations here. */
+const donorCountColumn = sql`(count(distinct ${donations.donorId})
+  + count(distinct ${donations.donorName}) filter (where ${donations.donorId} is null))::int`;
+
+/** How many distinct donors gave the matching donations. */
+export async function countDonors(db: Db, conditions: SQL[]): Promise<number> {
+  const where = and(...conditions);
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select ${donorCountColumn} as n from ${donations} ${where ? sql`where ${where}` : sql``}`,
+  );
+  return row!.n;
+}
+
+/** The same count per parent (donor, recipient or project), in id order; 0 where none. */
+export async function countDonorsByParent(db: Db, parent: PgColumn, parentIds: readonly string[]): Promise<number[]> {
+  const found = await rows<{ parent: string; n: number }>(
+    db,
+    sql`select ${parent} as parent, ${donorCountColumn} as n from ${donations} where ${anyOf(parent, parentIds)} group by 1`,
+  );
+  return orderedByKey(parentIds, found, (r) => r.parent, { parent: '', n: 0 }).map((r) => r.n);
+}
 
 /** Exact sums over every matching donation, in one aggregate statement. */
 export async function summarizeDonations(db: Db, conditions: SQL[]): Promise<DonationTotalsRow> {

@@ -1,6 +1,7 @@
 import { donations, governanceMetrics, projects, trainingSessions } from '../../db/schema';
 import { BadUserInputError } from '../../errors';
 import type { OrganizationResolvers, QueryResolvers } from '../../generated/graphql';
+import { summaryOf } from '../donations/loaders';
 import { donationConditions, donationList } from '../donations/store';
 import { governanceMetricConditions, governanceMetricList } from '../governance/store';
 import { toGlobalId, expectGlobalId } from '../node/global-id';
@@ -65,5 +66,8 @@ export const Organization: OrganizationResolvers = {
       ),
     ),
   donationSummary: (o, { direction }, ctx) =>
-    (direction === 'GIVEN' ? ctx.loaders.donationTotalsByDonorId : ctx.loaders.donationTotalsByRecipientId).load(o.id),
+    summaryOf(
+      direction === 'GIVEN' ? ctx.loaders.donationSummaryByDonorId : ctx.loaders.donationSummaryByRecipientId,
+      o.id,
+    ),
 };

@@ -40,6 +40,15 @@ interface RawRow extends Record<string, unknown> {
   _parent?: string;
 }
 
+/**
+ * The page size plus one, written into the statement: as a bound parameter, a prepared
+ * statement's generic plan cannot see how few rows are wanted and may sort a whole parent's rows.
+ * Validated to 1–100 before it gets here.
+ */
+function literalLimit<T extends PagedTable>(q: ListQuery<T>): SQL {
+  return sql.raw(String(Math.trunc(q.window.limit) + 1));
+}
+
 /** ORDER BY and the keyset predicate; a backward window reads the order reversed. */
 function keyset<T extends PagedTable>(q: ListQuery<T>): { where: SQL | undefined; orderBy: SQL } {
   const reverse = q.sort.descending !== q.window.backward;
@@ -73,7 +82,7 @@ export async function findPage<T extends PagedTable>(db: Db, q: ListQuery<T>): P
   const raw = await rows<RawRow>(
     db,
     sql`select ${q.table}.*, (${q.sort.key})::text as _sort_key from ${q.table}
-        ${where ? sql`where ${where}` : sql``} order by ${orderBy} limit ${q.window.limit + 1}`,
+        ${where ? sql`where ${where}` : sql``} order by ${orderBy} limit ${literalLimit(q)}`,
   );
   return toPage(q, raw);
 }
@@ -96,7 +105,7 @@ export async function findPagesByParent<T extends PagedTable>(
         cross join lateral (
           select ${q.table}.*, (${q.sort.key})::text as _sort_key from ${q.table}
           where ${parent} = parents.id ${where ? sql`and ${where}` : sql``}
-          order by ${orderBy} limit ${q.window.limit + 1}
+          order by ${orderBy} limit ${literalLimit(q)}
         ) as page`,
   );
   const byParent = new Map<string, RawRow[]>();

@@ -1,5 +1,6 @@
 import { donations, projectReports } from '../../db/schema';
 import type { ProjectReportResolvers, ProjectResolvers, QueryResolvers } from '../../generated/graphql';
+import { summaryOf } from '../donations/loaders';
 import { donationConditions, donationList } from '../donations/store';
 import { amount } from '../money/amount';
 import { expectGlobalId, toGlobalId } from '../node/global-id';
@@ -27,7 +28,7 @@ export const Project: ProjectResolvers = {
     childConnection(ctx, 'Project.reports', projectReports.projectId, p.id, args, () =>
       projectReportList(pageWindow(args)),
     ),
-  donationSummary: (p, _args, ctx) => ctx.loaders.donationTotalsByProjectId.load(p.id),
+  donationSummary: (p, _args, ctx) => summaryOf(ctx.loaders.donationSummaryByProjectId, p.id),
 };
 
 export const ProjectReport: ProjectReportResolvers = {
