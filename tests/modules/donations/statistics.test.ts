@@ -35,18 +35,6 @@ const STATS = /* GraphQL */ `
   }
 `;
 
-const PROGRESS = /* GraphQL */ `
-  query Progress($filter: TrainingSessionFilter) {
-    trainingProgress(filter: $filter) {
-      sessionCount
-      personTimes
-      target
-      targetDate
-      progress
-    }
-  }
-`;
-
 describe('statistics are exact sums over every matching row', () => {
   let t: TestServer;
   beforeAll(async () => {
@@ -97,40 +85,5 @@ describe('statistics are exact sums over every matching row', () => {
     expect(provinces.filter((g: any) => g.key !== null).every((g: any) => /^\d{2}0000$/.test(g.key) && g.label)).toBe(
       true,
     );
-  });
-
-  it('trainingProgress reports person-times against the 2,450,000 target due 2023-12-31', async () => {
-    const [expected] = await rows<{ n: number; p: number }>(
-      t.database.db,
-      sql`select count(*)::int as n, sum(participant_count)::int as p from training_sessions where starts_on >= '2021-01-01'`,
-    );
-    const { body } = await t.query(PROGRESS, { filter: { dateFrom: '2021-01-01' } });
-    const progress = (expected!.p / 2_450_000).toFixed(4);
-    expect(body.data.trainingProgress).toEqual({
-      sessionCount: expected!.n,
-      personTimes: expected!.p,
-      target: 2450000,
-      targetDate: '2023-12-31',
-      progress,
-    });
-  });
-
-  it('trainingProgress in a province reports against that province’s own target', async () => {
-    const [regional] = await rows<{ region_code: string; value: string; target: string }>(
-      t.database.db,
-      sql`select region_code, value::text, target::text from governance_metrics
-          where scope = 'REGION' and indicator_code = 'community_social_work_training_person_times' and value::int > 0
-          order by region_code limit 1`,
-    );
-    const { body } = await t.query(PROGRESS, {
-      filter: { regionCode: regional!.region_code, dateFrom: '2021-01-01', dateTo: '2023-12-31' },
-    });
-    expect(body.data.trainingProgress).toEqual({
-      sessionCount: expect.any(Number),
-      personTimes: Number(regional!.value),
-      target: Number(regional!.target),
-      targetDate: '2023-12-31',
-      progress: (Number(regional!.value) / Number(regional!.target)).toFixed(4),
-    });
   });
 });
