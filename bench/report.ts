@@ -95,6 +95,11 @@ export function writeReport(file: string, run: Run): void {
   }
   lines.push('', '## Shapes', '');
   for (const shape of shapes) lines.push(`- **${shape}**: ${get(shape, 'gongyi').description}`);
-  lines.push('', '## What the profile shows', '', readFileSync(path.join(__dirname, 'profile-notes.md'), 'utf8').trim());
+  lines.push(
+    '',
+    '## What the profile shows',
+    '',
+    readFileSync(path.join(__dirname, 'profile-notes.md'), 'utf8').trim(),
+  );
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
