@@ -259,8 +259,22 @@ async function main(): Promise<void> {
     writeReport(out, { results, rounds, seconds, connections, smoke, depth, statementsCounted: counter !== null });
     log(`wrote ${path.relative(ROOT, out)}`);
   } finally {
-    for (const server of servers) server.child.kill('SIGTERM');
+    await Promise.all(servers.map((server) => stop(server.child)));
+    await counter?.sql.end();
   }
+}
+
+/** SIGTERM, then SIGKILL if the server has not exited within five seconds. */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 main().catch((error: unknown) => {
