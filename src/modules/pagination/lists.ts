@@ -4,6 +4,7 @@ import type { Context } from '../../context';
 import type { Db } from '../../db/client';
 import { connection, type ConnectionParent } from './connection';
 import {
+  checkCursorFits,
   countRows,
   countRowsByParent,
   findPage,
@@ -15,6 +16,7 @@ import {
 
 /** A top-level list: one statement for the page and, if asked, one for the count. */
 export function rootConnection<T extends PagedTable>(db: Db, q: ListQuery<T>): ConnectionParent<InferSelectModel<T>> {
+  checkCursorFits(q);
   return connection(
     () => findPage(db, q),
     () => countRows(db, q.table, q.conditions),
@@ -37,7 +39,7 @@ export function childConnection<T extends PagedTable>(
 ): ConnectionParent<InferSelectModel<T>> {
   const variant = `${relation}:${JSON.stringify(args)}`;
   const pages = ctx.loaders.pages.for(variant, () => {
-    const q = query();
+    const q = checkCursorFits(query());
     return (ids) => findPagesByParent(ctx.db, q, parent, ids);
   });
   return connection(

@@ -1,6 +1,7 @@
 import { and, sql, type InferSelectModel, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { anyOf } from '../../db/any-of';
+import { BadUserInputError } from '../../errors';
 import { rows, type Db } from '../../db/client';
 import type { PageWindow } from './arguments';
 import { encodeCursor } from './cursor';
@@ -47,6 +48,24 @@ interface RawRow extends Record<string, unknown> {
  */
 function literalLimit<T extends PagedTable>(q: ListQuery<T>): SQL {
   return sql.raw(String(Math.trunc(q.window.limit) + 1));
+}
+
+/** What a cursor's key looks like for each key type; a cursor of another order does not fit. */
+const KEY_FORMATS: Record<Sort['type'], (key: string) => boolean> = {
+  text: () => true,
+  date: (key) => /^(-infinity|\d{4}-\d{2}-\d{2})$/.test(key),
+  numeric: (key) => /^-?\d{1,20}(\.\d{1,10})?$/.test(key),
+  integer: (key) => /^-?\d{1,10}$/.test(key),
+  timestamptz: (key) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(key),
+};
+
+/** Refuses a cursor whose key cannot belong to this list's order, before any SQL is built. */
+export function checkCursorFits<T extends PagedTable>(q: ListQuery<T>): ListQuery<T> {
+  const from = q.window.from;
+  if (from && (from.key === null || !KEY_FORMATS[q.sort.type](from.key))) {
+    throw new BadUserInputError(q.window.backward ? 'before' : 'after', 'is a cursor of another list or order');
+  }
+  return q;
 }
 
 /** ORDER BY and the keyset predicate; a backward window reads the order reversed. */

@@ -57,6 +57,15 @@ const CURSOR = /* GraphQL */ `
     }
   }
 `;
+const ORDERED_PAGE = /* GraphQL */ `
+  query OrderedPage($orderBy: OrganizationOrder, $after: String) {
+    organizations(first: 2, orderBy: $orderBy, after: $after) {
+      pageInfo {
+        endCursor
+      }
+    }
+  }
+`;
 const MIN_TOTAL = /* GraphQL */ `
   query MinTotal($min: Decimal) {
     donations(filter: { minTotal: $min }) {
@@ -138,6 +147,13 @@ describe('bad input is answered BAD_USER_INPUT naming the argument', () => {
 
   it('a cursor this API did not issue', async () => {
     expectBadInput((await t.query(CURSOR, { after: 'bm9wZQ' })).body, 'after', /not a cursor issued by this API/);
+  });
+
+  it('a cursor of another order', async () => {
+    const byName = await t.query(ORDERED_PAGE, { orderBy: { field: 'NAME' } });
+    const cursor = byName.body.data.organizations.pageInfo.endCursor;
+    const { body } = await t.query(ORDERED_PAGE, { orderBy: { field: 'FOUNDED_ON' }, after: cursor });
+    expectBadInput(body, 'after', /cursor of another list or order/);
   });
 
   it('a Decimal given as a float is refused before anything runs', async () => {
