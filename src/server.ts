@@ -83,8 +83,9 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const { database, logger } = options;
   const regions = await RegionDirectory.load(database.db);
   const app = Fastify({ loggerInstance: logger, bodyLimit: options.bodyLimitBytes });
+  const typeDefs = loadTypeDefs();
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
+    typeDefs,
     resolvers: resolvers as never,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -100,6 +101,12 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   app.addHook('onSend', async (_request, reply) => {
     if (draining) reply.header('connection', 'close');
   });
+  app.get('/schema.graphql', async (_request, reply) =>
+    reply
+      .type('text/plain; charset=utf-8')
+      .header('content-disposition', 'inline; filename="schema.graphql"')
+      .send(typeDefs),
+  );
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'shutting down' });

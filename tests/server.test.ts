@@ -50,6 +50,16 @@ describe('the HTTP server', () => {
     expect(validation.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('serves its schema as SDL at /schema.graphql, every domain included', async () => {
+    const response = await fetch(`${t.origin}/schema.graphql`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const sdl = await response.text();
+    for (const type of ['Organization', 'Project', 'Donation', 'TrainingSession', 'GovernanceMetric']) {
+      expect(sdl).toContain(`type ${type} implements Node`);
+    }
+  });
+
   it('is alive and ready while the database answers', async () => {
     expect(await (await fetch(`${t.origin}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${t.origin}/readyz`)).json()).toEqual({ status: 'ready' });

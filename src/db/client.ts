@@ -98,7 +98,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       engine: 'postgres',
       statementCount: () => counter.count,
-      ping: async () => void (await client`select 1`),
+      ping: async () => void (await client.unsafe('select 1')),
       close: () => client.end({ timeout: 5 }),
     };
   }
