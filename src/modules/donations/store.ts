@@ -12,6 +12,7 @@ import type { ListQuery, Sort } from '../pagination/store';
 import { provenanceIn } from '../provenance/filter';
 import type { DisbursementRow, DonationGroupRow, DonationRow, DonationTotalsRow } from './mappers';
 import { anyOf } from '../../db/any-of';
+import { whereAll } from '../../db/where-all';
 
 /** One donation per id, in id order; null where absent. */
 export async function findDonationsByIds(db: Db, ids: readonly string[]): Promise<(DonationRow | null)[]> {
@@ -113,10 +114,9 @@ const donorCountColumn = sql`(count(distinct ${donations.donorId})
 
 /** How many distinct donors gave the matching donations. */
 export async function countDonors(db: Db, conditions: SQL[]): Promise<number> {
-  const where = and(...conditions);
   const [row] = await rows<{ n: number }>(
     db,
-    sql`select ${donorCountColumn} as n from ${donations} ${where ? sql`where ${where}` : sql``}`,
+    sql`select ${donorCountColumn} as n from ${donations} ${whereAll(conditions)}`,
   );
   return row!.n;
 }
@@ -132,10 +132,9 @@ export async function countDonorsByParent(db: Db, parent: PgColumn, parentIds: r
 
 /** Exact sums over every matching donation, in one aggregate statement. */
 export async function summarizeDonations(db: Db, conditions: SQL[]): Promise<DonationTotalsRow> {
-  const where = and(...conditions);
   const [row] = await rows<DonationTotalsRow>(
     db,
-    sql`select ${totalsColumns} from ${donations} ${where ? sql`where ${where}` : sql``}`,
+    sql`select ${totalsColumns} from ${donations} ${whereAll(conditions)}`,
   );
   return row!;
 }
@@ -199,12 +198,11 @@ export async function groupDonations(
   limit: number | null,
 ): Promise<DonationGroupRow[]> {
   const { key, label, joins } = dimension(by);
-  const where = and(...conditions);
   const found = await rows<Omit<DonationGroupRow, 'dimension'>>(
     db,
     sql`select ${key} as "key", ${label} as "label", count(*)::int as "donationCount",
           ${yuanSum(donations.total)} as "total", ${yuanSum(donations.cash)} as "cash", ${yuanSum(donations.inKind)} as "inKind"
-        from ${donations} ${joins} ${where ? sql`where ${where}` : sql``}
+        from ${donations} ${joins} ${whereAll(conditions)}
         group by 1 order by sum(${donations.total}) desc, 1 asc nulls last
         ${limit !== null ? sql`limit ${limit}` : sql``}`,
   );

@@ -1,11 +1,13 @@
-import { and, sql, type InferSelectModel, type SQL } from 'drizzle-orm';
+import { sql, type InferSelectModel, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { groupedByKey } from '../../batching/ordered';
 import { anyOf } from '../../db/any-of';
 import { BadUserInputError } from '../../errors';
 import { rows, type Db } from '../../db/client';
 import type { PageWindow } from './arguments';
 import { encodeCursor } from './cursor';
 import { rowDecoder } from './rows';
+import { whereAll } from '../../db/where-all';
 
 /** A table that pages: it has a uuid `id` column. */
 export type PagedTable = PgTable & { id: PgColumn };
@@ -68,8 +70,8 @@ export function checkCursorFits<T extends PagedTable>(q: ListQuery<T>): ListQuer
   return q;
 }
 
-/** ORDER BY and the keyset predicate; a backward window reads the order reversed. */
-function keyset<T extends PagedTable>(q: ListQuery<T>): { where: SQL | undefined; orderBy: SQL } {
+/** ORDER BY, and the list's conditions with the keyset predicate; a backward window reads the order reversed. */
+function keyset<T extends PagedTable>(q: ListQuery<T>): { conditions: SQL[]; orderBy: SQL } {
   const reverse = q.sort.descending !== q.window.backward;
   const dir = sql.raw(reverse ? 'desc' : 'asc');
   const orderBy = sql`${q.sort.key} ${dir}, ${q.table.id} ${dir}`;
@@ -77,7 +79,7 @@ function keyset<T extends PagedTable>(q: ListQuery<T>): { where: SQL | undefined
   const seek = from
     ? sql`(${q.sort.key}, ${q.table.id}) ${sql.raw(reverse ? '<' : '>')} (${from.key}::${sql.raw(q.sort.type)}, ${from.id}::uuid)`
     : undefined;
-  return { where: and(...q.conditions, seek), orderBy };
+  return { conditions: seek ? [...q.conditions, seek] : q.conditions, orderBy };
 }
 
 function toPage<T extends PagedTable>(q: ListQuery<T>, raw: RawRow[]): Page<InferSelectModel<T>> {
@@ -97,11 +99,11 @@ function toPage<T extends PagedTable>(q: ListQuery<T>, raw: RawRow[]): Page<Infe
 
 /** One page of a list, with one row more than asked to learn whether another page follows. */
 export async function findPage<T extends PagedTable>(db: Db, q: ListQuery<T>): Promise<Page<InferSelectModel<T>>> {
-  const { where, orderBy } = keyset(q);
+  const { conditions, orderBy } = keyset(q);
   const raw = await rows<RawRow>(
     db,
     sql`select ${q.table}.*, (${q.sort.key})::text as _sort_key from ${q.table}
-        ${where ? sql`where ${where}` : sql``} order by ${orderBy} limit ${literalLimit(q)}`,
+        ${whereAll(conditions)} order by ${orderBy} limit ${literalLimit(q)}`,
   );
   return toPage(q, raw);
 }
@@ -117,32 +119,22 @@ export async function findPagesByParent<T extends PagedTable>(
   parent: PgColumn,
   parentIds: readonly string[],
 ): Promise<Page<InferSelectModel<T>>[]> {
-  const { where, orderBy } = keyset(q);
+  const { conditions, orderBy } = keyset(q);
   const raw = await rows<RawRow>(
     db,
     sql`select parents.id as _parent, page.* from unnest(${sql.param(parentIds)}::uuid[]) as parents(id)
         cross join lateral (
           select ${q.table}.*, (${q.sort.key})::text as _sort_key from ${q.table}
-          where ${parent} = parents.id ${where ? sql`and ${where}` : sql``}
+          ${whereAll([sql`${parent} = parents.id`, ...conditions])}
           order by ${orderBy} limit ${literalLimit(q)}
         ) as page`,
   );
-  const byParent = new Map<string, RawRow[]>();
-  for (const r of raw) {
-    const list = byParent.get(r._parent!);
-    if (list) list.push(r);
-    else byParent.set(r._parent!, [r]);
-  }
-  return parentIds.map((id) => toPage(q, byParent.get(id) ?? []));
+  return groupedByKey(parentIds, raw, (r) => r._parent!).map((page) => toPage(q, page));
 }
 
 /** How many rows match, over all pages. */
 export async function countRows(db: Db, table: PgTable, conditions: SQL[]): Promise<number> {
-  const where = and(...conditions);
-  const [row] = await rows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from ${table} ${where ? sql`where ${where}` : sql``}`,
-  );
+  const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${table} ${whereAll(conditions)}`);
   return row!.n;
 }
 
@@ -154,10 +146,9 @@ export async function countRowsByParent(
   parent: PgColumn,
   parentIds: readonly string[],
 ): Promise<number[]> {
-  const where = and(anyOf(parent, parentIds), ...conditions);
   const raw = await rows<{ parent: string; n: number }>(
     db,
-    sql`select ${parent} as parent, count(*)::int as n from ${table} where ${where} group by 1`,
+    sql`select ${parent} as parent, count(*)::int as n from ${table} ${whereAll([anyOf(parent, parentIds), ...conditions])} group by 1`,
   );
   const counts = new Map(raw.map((r) => [r.parent, r.n]));
   return parentIds.map((id) => counts.get(id) ?? 0);

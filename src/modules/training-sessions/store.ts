@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { arrayOverlaps, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orderedByKey } from '../../batching/ordered';
 import { rows, type Db } from '../../db/client';
 import { trainingSessions } from '../../db/schema';
@@ -12,6 +12,7 @@ import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
 import type { TrainingSessionRow } from './mappers';
 import { anyOf } from '../../db/any-of';
+import { whereAll } from '../../db/where-all';
 
 /** One session per id, in id order; null where absent. */
 export async function findTrainingSessionsByIds(
@@ -67,11 +68,10 @@ export function trainingSessionList(
 
 /** Sessions and person-times (人次) over every matching session. */
 export async function sumTraining(db: Db, conditions: SQL[]): Promise<{ sessionCount: number; personTimes: number }> {
-  const where = and(...conditions);
   const [row] = await rows<{ sessionCount: number; personTimes: number }>(
     db,
     sql`select count(*)::int as "sessionCount", coalesce(sum(${trainingSessions.participantCount}), 0)::int as "personTimes"
-        from ${trainingSessions} ${where ? sql`where ${where}` : sql``}`,
+        from ${trainingSessions} ${whereAll(conditions)}`,
   );
   return row!;
 }
