@@ -5,4 +5,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testTimeout: 60_000,
   maxWorkers: 2,
+  // every test by name, skipped ones with the reason in their title
+  verbose: true,
 };

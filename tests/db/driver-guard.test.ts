@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { describeOnServer } from '../support/needs-server';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'killed-transaction.ts');
-const serverUrl = process.env['DATABASE_URL'];
 
 function run(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', FIXTURE, ...args], {
@@ -12,10 +12,7 @@ function run(...args: string[]) {
   });
 }
 
-const onServer = serverUrl ? describe : describe.skip;
-if (!serverUrl) console.warn('driver-guard tests skipped: they need a real PostgreSQL server (set DATABASE_URL)');
-
-onServer('a connection killed inside a postgres.js transaction', () => {
+describeOnServer('a connection killed inside a postgres.js transaction', 'needs a real PostgreSQL server', () => {
   it('ends an unguarded process, as upstream #1208 describes', () => {
     const result = run();
     expect(result.status).toBe(1);

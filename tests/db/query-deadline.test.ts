@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { describeOnServer } from '../support/needs-server';
 import { startTestServer, type TestServer } from '../support/server';
 
 const SLOW = /* GraphQL */ `
@@ -16,10 +17,7 @@ const QUICK = /* GraphQL */ `
   }
 `;
 
-const serverUrl = process.env['DATABASE_URL'];
-if (!serverUrl) console.warn('query-deadline tests skipped: PGlite has no pool to wait on; they need DATABASE_URL');
-
-(serverUrl ? describe : describe.skip)('a query waiting for a pooled connection', () => {
+describeOnServer('a query waiting for a pooled connection', 'PGlite has no pool to wait on', () => {
   let t: TestServer;
   beforeAll(async () => {
     t = await startTestServer({ seed: false, poolMax: 1, queryTimeoutMs: 400 });
