@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { QueryLimits } from './query-limits';
 
 const schema = z.object({
   /** PostgreSQL server; without it the embedded PGlite under DATA_DIR is used. */
@@ -21,6 +22,10 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(100_000),
   /** after SIGTERM, how long /readyz answers 503 before the listener closes */
   READINESS_GRACE_MS: z.coerce.number().int().min(0).default(0),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(15),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).default(10_000),
   /** how long SIGTERM waits for requests in flight before closing anyway */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
@@ -37,6 +42,7 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   readinessGraceMs: number;
   shutdownGraceMs: number;
+  queryLimits: QueryLimits;
 }>;
 
 export class ConfigError extends Error {}
@@ -61,5 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     readinessGraceMs: e.READINESS_GRACE_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    queryLimits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxAliases: e.MAX_QUERY_ALIASES,
+      maxDirectives: e.MAX_QUERY_DIRECTIVES,
+      maxTokens: e.MAX_QUERY_TOKENS,
+    },
   };
 }

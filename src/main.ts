@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     readinessGraceMs: config.readinessGraceMs,
+    queryLimits: config.queryLimits,
   });
   const address = await server.app.listen({ host: config.host, port: config.port });
   logger.info({ address: `${address}/graphql` }, 'gongyi-graph is serving');

@@ -12,6 +12,7 @@ import type { Database } from './db/client';
 import { CLIENT_SAFE_CODES } from './errors';
 import { RegionDirectory } from './modules/regions/directory';
 import { resolvers } from './resolvers';
+import { queryLimits, type QueryLimits } from './query-limits';
 import { loadTypeDefs } from './schema';
 
 export interface ServerOptions {
@@ -20,6 +21,7 @@ export interface ServerOptions {
   bodyLimitBytes: number;
   /** on drain, how long /readyz answers 503 before the listener closes, so balancers stop routing here */
   readinessGraceMs?: number;
+  queryLimits: QueryLimits;
 }
 
 export interface Server {
@@ -87,6 +89,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers: resolvers as never,
+    ...queryLimits(options.queryLimits),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: errorFormatter(logger),

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { loadConfig } from '../../src/config';
 import { createServer, type Server } from '../../src/server';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './database';
 
@@ -27,6 +28,7 @@ export async function startTestServer(
     logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
     bodyLimitBytes: 100_000,
     readinessGraceMs: options.readinessGraceMs,
+    queryLimits: loadConfig({}).queryLimits,
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {
