@@ -26,6 +26,7 @@ const schema = z.object({
   MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
   MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).default(50),
   MAX_QUERY_TOKENS: z.coerce.number().int().min(100).default(10_000),
+  MAX_QUERY_NODES: z.coerce.number().int().min(1).default(50_000),
   /** how long SIGTERM waits for requests in flight before closing anyway */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
@@ -72,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: e.MAX_QUERY_ALIASES,
       maxDirectives: e.MAX_QUERY_DIRECTIVES,
       maxTokens: e.MAX_QUERY_TOKENS,
+      maxNodes: e.MAX_QUERY_NODES,
     },
   };
 }

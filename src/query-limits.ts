@@ -10,6 +10,8 @@ export interface QueryLimits {
   maxDirectives: number;
   /** lexical tokens in a document; more is refused while parsing (HTTP 400) */
   maxTokens: number;
+  /** nodes an operation could return, page sizes multiplied down the tree (QUERY_TOO_COMPLEX) */
+  maxNodes: number;
 }
 
 /**

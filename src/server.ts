@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { createContext, type Context } from './context';
 import type { Database } from './db/client';
 import { CLIENT_SAFE_CODES } from './errors';
+import { nodeLimitPlugin } from './modules/access/node-limit';
 import { RegionDirectory } from './modules/regions/directory';
 import { resolvers } from './resolvers';
 import { queryLimits, type QueryLimits } from './query-limits';
@@ -93,7 +94,11 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: errorFormatter(logger),
-    plugins: [ApolloServerPluginCacheControlDisabled(), fastifyApolloDrainPlugin(app)],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      fastifyApolloDrainPlugin(app),
+      nodeLimitPlugin<Context>(options.queryLimits.maxNodes),
+    ],
   });
   await apollo.start();
 

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
+import type { QueryLimits } from '../../src/query-limits';
 import { createServer, type Server } from '../../src/server';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './database';
 
@@ -20,7 +21,7 @@ export interface TestServer extends TestDatabase {
 }
 
 export async function startTestServer(
-  options: TestDatabaseOptions & { readinessGraceMs?: number } = {},
+  options: TestDatabaseOptions & { readinessGraceMs?: number; queryLimits?: Partial<QueryLimits> } = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase(options);
   const server = await createServer({
@@ -28,7 +29,7 @@ export async function startTestServer(
     logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
     bodyLimitBytes: 100_000,
     readinessGraceMs: options.readinessGraceMs,
-    queryLimits: loadConfig({}).queryLimits,
+    queryLimits: { ...loadConfig({}).queryLimits, ...options.queryLimits },
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {
