@@ -1,5 +1,14 @@
 import { z } from 'zod';
+import { isIP } from 'node:net';
 import type { QueryLimits } from './query-limits';
+import type { AccessOptions } from './modules/access/options';
+import { DEFAULT_TIER_BUDGETS } from './modules/access/tiers';
+
+/** An address, a CIDR range, or one of proxy-addr's names for the private ranges. */
+const proxyEntry = (entry: string) =>
+  ['loopback', 'linklocal', 'uniquelocal'].includes(entry) ||
+  (isIP(entry.split('/')[0]!) !== 0 && /^[^/]+(\/\d{1,3})?$/.test(entry));
+const points = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 const schema = z.object({
   /** PostgreSQL server; without it the embedded PGlite under DATA_DIR is used. */
@@ -29,6 +38,31 @@ const schema = z.object({
   MAX_QUERY_NODES: z.coerce.number().int().min(1).default(50_000),
   /** how long SIGTERM waits for requests in flight before closing anyway */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** hourly budgets in points (API.md "Access") */
+  RATE_LIMIT_ANONYMOUS: points(DEFAULT_TIER_BUDGETS.ANONYMOUS),
+  RATE_LIMIT_DEVELOPER: points(DEFAULT_TIER_BUDGETS.DEVELOPER),
+  RATE_LIMIT_PARTNER: points(DEFAULT_TIER_BUDGETS.PARTNER),
+  RATE_LIMIT_INTERNAL: points(DEFAULT_TIER_BUDGETS.INTERNAL),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3_600),
+  /** budgets shared by every instance; without it each instance keeps its own */
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((u) => /^rediss?:/.test(u), 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** comma-separated addresses or CIDR ranges whose X-Forwarded-For is believed; none by default */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(proxyEntry), 'must be comma-separated IP addresses or CIDR ranges')
+    .optional(),
+  /** how often API keys' last use is written */
+  KEY_LAST_USE_FLUSH_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 export type Config = Readonly<{
@@ -44,6 +78,7 @@ export type Config = Readonly<{
   readinessGraceMs: number;
   shutdownGraceMs: number;
   queryLimits: QueryLimits;
+  access: AccessOptions;
 }>;
 
 export class ConfigError extends Error {}
@@ -74,6 +109,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.MAX_QUERY_DIRECTIVES,
       maxTokens: e.MAX_QUERY_TOKENS,
       maxNodes: e.MAX_QUERY_NODES,
+    },
+    access: {
+      tierBudgets: {
+        ANONYMOUS: e.RATE_LIMIT_ANONYMOUS,
+        DEVELOPER: e.RATE_LIMIT_DEVELOPER,
+        PARTNER: e.RATE_LIMIT_PARTNER,
+        INTERNAL: e.RATE_LIMIT_INTERNAL,
+      },
+      windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      redisUrl: e.REDIS_URL,
+      trustedProxies: e.TRUSTED_PROXIES ?? [],
+      lastUseFlushMs: e.KEY_LAST_USE_FLUSH_MS,
     },
   };
 }

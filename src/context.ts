@@ -1,5 +1,7 @@
 import type { Db } from './db/client';
 import { createLoaders, type Loaders } from './loaders';
+import type { Charge } from './modules/access/budgets';
+import type { Caller } from './modules/access/tiers';
 import type { RegionDirectory } from './modules/regions/directory';
 
 /** What every resolver of one request sees. */
@@ -7,8 +9,12 @@ export interface Context {
   db: Db;
   loaders: Loaders;
   regions: RegionDirectory;
+  /** who is calling, and which budget pays */
+  caller: Caller;
+  /** what this request was charged, set before execution */
+  rateLimit?: Charge;
 }
 
-export function createContext(db: Db, regions: RegionDirectory): Context {
-  return { db, regions, loaders: createLoaders(db) };
+export function createContext(db: Db, regions: RegionDirectory, caller: Caller): Context {
+  return { db, regions, caller, loaders: createLoaders(db) };
 }

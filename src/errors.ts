@@ -7,6 +7,25 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
+/** The API key is malformed, unknown, revoked or expired: HTTP 401, whatever the operation. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(problem: string) {
+    super(`API key ${problem}. Send a valid key as \`Authorization: Bearer <key>\`, or none to be anonymous.`, {
+      extensions: {
+        code: 'UNAUTHENTICATED',
+        http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="gongyi-graph"']]) },
+      },
+    });
+  }
+}
+
+/** The caller is who they say, but may not do this. */
+export class ForbiddenError extends GraphQLError {
+  constructor(problem: string) {
+    super(problem, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
 /** Error codes a client may see verbatim; anything else is masked as INTERNAL_SERVER_ERROR. */
 export const CLIENT_SAFE_CODES = new Set([
   'BAD_USER_INPUT',

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     readinessGraceMs: config.readinessGraceMs,
     queryLimits: config.queryLimits,
+    access: config.access,
   });
   const address = await server.app.listen({ host: config.host, port: config.port });
   logger.info({ address: `${address}/graphql` }, 'gongyi-graph is serving');

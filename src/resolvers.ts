@@ -1,4 +1,5 @@
 import type { Resolvers } from './generated/graphql';
+import * as access from './modules/access/resolvers';
 import * as donations from './modules/donations/resolvers';
 import * as governance from './modules/governance/resolvers';
 import * as node from './modules/node/resolvers';
@@ -23,6 +24,10 @@ export const resolvers: Resolvers = {
     ...donations.Query,
     ...trainingSessions.Query,
     ...governance.Query,
+    ...access.Query,
+  },
+  Mutation: {
+    ...access.Mutation,
   },
   Node: node.Node,
   Region: regions.Region,
@@ -44,4 +49,9 @@ export const resolvers: Resolvers = {
   TrainingProgress: trainingSessions.TrainingProgress,
   GovernanceMetric: governance.GovernanceMetric,
   GovernanceMetricConnection: connectionResolvers,
+  Viewer: access.Viewer,
+  ApiKey: access.ApiKey,
+  CreateApiKeyResult: access.CreateApiKeyResult,
+  RevokeApiKeyResult: access.RevokeApiKeyResult,
+  RateLimit: access.RateLimit,
 };

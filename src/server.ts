@@ -10,7 +10,14 @@ import type { Logger } from 'pino';
 import { createContext, type Context } from './context';
 import type { Database } from './db/client';
 import { CLIENT_SAFE_CODES } from './errors';
-import { nodeLimitPlugin } from './modules/access/node-limit';
+import { authenticate } from './modules/access/authenticate';
+import { MemoryBudgetStore, type BudgetStore } from './modules/access/budgets';
+import { costPlugin } from './modules/access/cost-plugin';
+import { LastUseRecorder } from './modules/access/last-use';
+import type { AccessOptions } from './modules/access/options';
+import { RedisBudgetStore } from './modules/access/redis-budgets';
+import { callerOf } from './modules/access/tiers';
+import { registerExplorer } from './modules/explorer/routes';
 import { RegionDirectory } from './modules/regions/directory';
 import { resolvers } from './resolvers';
 import { queryLimits, type QueryLimits } from './query-limits';
@@ -23,6 +30,7 @@ export interface ServerOptions {
   /** on drain, how long /readyz answers 503 before the listener closes, so balancers stop routing here */
   readinessGraceMs?: number;
   queryLimits: QueryLimits;
+  access: AccessOptions;
 }
 
 export interface Server {
@@ -81,11 +89,26 @@ function errorFormatter(logger: Logger) {
   };
 }
 
+/** Budgets in Redis when one is configured (shared by every instance), else in this process. */
+async function openBudgetStore(access: AccessOptions, logger: Logger): Promise<BudgetStore> {
+  if (!access.redisUrl) return new MemoryBudgetStore(access.windowMs);
+  const store = new RedisBudgetStore(access.redisUrl, access.windowMs, logger);
+  await store.connect();
+  return store;
+}
+
 /** Builds the HTTP app and the GraphQL server; nothing listens until the caller says so. */
 export async function createServer(options: ServerOptions): Promise<Server> {
-  const { database, logger } = options;
+  const { database, logger, access } = options;
   const regions = await RegionDirectory.load(database.db);
-  const app = Fastify({ loggerInstance: logger, bodyLimit: options.bodyLimitBytes });
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: options.bodyLimitBytes,
+    // request.ip is the peer's address unless the peer is a trusted proxy (proxy-addr's rules)
+    trustProxy: access.trustedProxies.length > 0 ? access.trustedProxies : false,
+  });
+  const budgets = await openBudgetStore(access, logger);
+  const lastUse = new LastUseRecorder(database.db, logger, access.lastUseFlushMs);
   const typeDefs = loadTypeDefs();
   const apollo = new ApolloServer<Context>({
     typeDefs,
@@ -97,13 +120,18 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
-      nodeLimitPlugin<Context>(options.queryLimits.maxNodes),
+      costPlugin<Context>(options.queryLimits.maxNodes, budgets),
     ],
   });
   await apollo.start();
 
   let draining = false;
-  const handler = fastifyApolloHandler(apollo, { context: async () => createContext(database.db, regions) });
+  const handler = fastifyApolloHandler(apollo, {
+    context: async (request) => {
+      const key = await authenticate(database.db, request.headers.authorization, lastUse);
+      return createContext(database.db, regions, callerOf(key, request.ip, access.tierBudgets));
+    },
+  });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
   // while draining, every response closes its connection, so close() need not wait out keep-alive
   app.addHook('onSend', async (_request, reply) => {
@@ -115,6 +143,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       .header('content-disposition', 'inline; filename="schema.graphql"')
       .send(typeDefs),
   );
+  registerExplorer(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'shutting down' });
@@ -132,6 +161,8 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       draining = true;
       await new Promise((resolve) => setTimeout(resolve, options.readinessGraceMs ?? 0));
       await app.close();
+      await lastUse.flush();
+      await budgets.close();
     },
   };
 }

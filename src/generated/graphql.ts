@@ -9,6 +9,10 @@ import type { RegionRow } from '../modules/regions/mappers';
 import type { ProvenanceParent } from '../modules/provenance/mappers';
 import type { AmountParent } from '../modules/money/amount';
 import type { ConnectionParent, EdgeParent } from '../modules/pagination/connection';
+import type { ApiKeyRow } from '../modules/access/store';
+import type { CreatedKey, RevokedKey } from '../modules/access/keys';
+import type { UserErrorShape } from '../modules/mutations/user-error';
+import type { Charge } from '../modules/access/budgets';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -28,7 +32,7 @@ export type Scalars = {
   /** A calendar date, `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with an offset, such as `2020-12-01T08:00:00.000Z`. */
-  DateTime: { input: string; output: string; }
+  DateTime: { input: Date; output: string; }
   /** An exact decimal number carried as a string, such as `"9277959200.00"` or `"0.4441"`. Never a float. */
   Decimal: { input: string; output: string; }
 };
@@ -40,6 +44,75 @@ export type Amount = {
   currency: Scalars['String']['output'];
   /** Yuan with exactly two decimals (fen), as an exact decimal string. */
   value: Scalars['Decimal']['output'];
+};
+
+/** An API key as stored: its secret is kept only as a hash and is never shown after creation. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The key's first characters, such as `gyk1_Xq3v8LmP`, to recognise it by. */
+  displayPrefix: Scalars['String']['output'];
+  /** When the key stops working; null when it does not expire. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque and stable; pass it to `revokeApiKey`. */
+  id: Scalars['ID']['output'];
+  /** When the key was last used, to within a minute; null when never. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key is for, and who holds it. */
+  name: Scalars['String']['output'];
+  /** The organization the key acts for; null when none. */
+  organization?: Maybe<Organization>;
+  /** When the key was revoked; null while it is valid. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do. */
+  scopes: Array<ApiKeyScope>;
+  /** The key's tier. */
+  tier: ApiKeyTier;
+};
+
+/** Something an API key may do. */
+export type ApiKeyScope =
+  /** Create and revoke API keys (`INTERNAL` keys only). */
+  | 'MANAGE_KEYS'
+  /** Read public data (every key). */
+  | 'READ'
+  /** Write records: a `PARTNER` key its own organization's, an `INTERNAL` key any. */
+  | 'WRITE';
+
+/** Budget and powers of an API key. */
+export type ApiKeyTier =
+  /** Third-party apps: public data, 5,000 points an hour. */
+  | 'DEVELOPER'
+  /** Dashboards and staff: may write everything; 50,000 points an hour. */
+  | 'INTERNAL'
+  /** A foundation or organization: may also write its own records; 10,000 points an hour. */
+  | 'PARTNER';
+
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** When it stops working; must be in the future. Never when omitted. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What the key is for, and who holds it; 1–100 characters. */
+  name: Scalars['String']['input'];
+  /** The organization it acts for; required for `PARTNER` keys. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** What it may do; the tier's scopes when omitted (`READ`; `PARTNER` adds `WRITE`; `INTERNAL` all three). */
+  scopes?: InputMaybe<Array<ApiKeyScope>>;
+  /** The key's tier. */
+  tier: ApiKeyTier;
+};
+
+/** A new key, or why none was made. */
+export type CreateApiKeyResult = CreateApiKeySuccess | UserError;
+
+/** The key created, with its secret: show it to its holder now, it cannot be shown again. */
+export type CreateApiKeySuccess = {
+  __typename?: 'CreateApiKeySuccess';
+  /** The stored key. */
+  apiKey: ApiKey;
+  /** The key to send as `Authorization: Bearer <secret>`. */
+  secret: Scalars['String']['output'];
 };
 
 /** A tranche of a donation that arrived. */
@@ -396,6 +469,36 @@ export type MetricScope =
   | 'ORGANIZATION'
   /** One region. */
   | 'REGION';
+
+/**
+ * The root of every write. Each domain extends it in its own file. Mutations need an API key and
+ * cost 10 points each; expected failures come back as a `UserError` in the result, not as errors.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates an API key and returns it once; it is never shown again. `INTERNAL` keys with `MANAGE_KEYS` only. */
+  createApiKey: CreateApiKeyResult;
+  /** Revokes an API key at once; revoking a revoked key changes nothing. `INTERNAL` keys with `MANAGE_KEYS` only. */
+  revokeApiKey: RevokeApiKeyResult;
+};
+
+
+/**
+ * The root of every write. Each domain extends it in its own file. Mutations need an API key and
+ * cost 10 points each; expected failures come back as a `UserError` in the result, not as errors.
+ */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+/**
+ * The root of every write. Each domain extends it in its own file. Mutations need an API key and
+ * cost 10 points each; expected failures come back as a `UserError` in the result, not as errors.
+ */
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
 
 /** An object with a stable, opaque global ID. */
 export type Node = {
@@ -859,12 +962,16 @@ export type Query = {
   project?: Maybe<Project>;
   /** Projects matching a filter, as a cursor connection. */
   projects: ProjectConnection;
+  /** The caller's hourly budget after this request was charged, and what this request cost. */
+  rateLimit: RateLimit;
   /** Person-times trained over every matching session, against the national target where one applies. */
   trainingProgress: TrainingProgress;
   /** One training session by global ID. */
   trainingSession?: Maybe<TrainingSession>;
   /** Training sessions matching a filter, as a cursor connection. */
   trainingSessions: TrainingSessionConnection;
+  /** Who is calling: the API key's holder, tier, scopes and organization; null when anonymous. */
+  viewer?: Maybe<Viewer>;
 };
 
 
@@ -979,6 +1086,21 @@ export type QueryTrainingSessionsArgs = {
   orderBy?: InputMaybe<TrainingSessionOrder>;
 };
 
+/** The caller's budget, GitHub's way: each request costs its possible nodes ÷ 100 (at least 1; a mutation 10). */
+export type RateLimit = {
+  __typename?: 'RateLimit';
+  /** What this request cost. */
+  cost: Scalars['Int']['output'];
+  /** Points per hour for the caller's tier. */
+  limit: Scalars['Int']['output'];
+  /** Points left until `resetAt`. */
+  remaining: Scalars['Int']['output'];
+  /** When the window ends and the budget is whole again. */
+  resetAt: Scalars['DateTime']['output'];
+  /** Points used in the current window, this request included. */
+  used: Scalars['Int']['output'];
+};
+
 /** An administrative division of GB/T 2260: province, prefecture-level city or county. */
 export type Region = {
   __typename?: 'Region';
@@ -1002,6 +1124,22 @@ export type RegistrationStatus =
   | 'FILED'
   /** 依法登记: registered by law as a legal person. */
   | 'REGISTERED';
+
+/** Which key to revoke. */
+export type RevokeApiKeyInput = {
+  /** The key's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** A revoked key, or why it could not be revoked. */
+export type RevokeApiKeyResult = RevokeApiKeySuccess | UserError;
+
+/** The key, now revoked. */
+export type RevokeApiKeySuccess = {
+  __typename?: 'RevokeApiKeySuccess';
+  /** The key, with `revokedAt` set. */
+  apiKey: ApiKey;
+};
 
 /** A field an organization serves in. */
 export type ServiceArea =
@@ -1221,6 +1359,21 @@ export type ValueQualifier =
   /** The figure as stated. */
   | 'EXACT';
 
+/** The caller, as its API key says. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The key itself (never its secret). */
+  apiKey: ApiKey;
+  /** The key's name, such as the app or team holding it. */
+  name: Scalars['String']['output'];
+  /** The organization the key acts for; null when it acts for none. */
+  organization?: Maybe<Organization>;
+  /** What the key may do. */
+  scopes: Array<ApiKeyScope>;
+  /** The key's tier, which sets its hourly budget and powers. */
+  tier: ApiKeyTier;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1288,6 +1441,11 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  CreateApiKeyResult: ( CreatedKey ) | ( UserErrorShape );
+  RevokeApiKeyResult: ( RevokedKey ) | ( UserErrorShape );
+};
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
@@ -1297,7 +1455,13 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Amount: ResolverTypeWrapper<AmountParent>;
+  ApiKey: ResolverTypeWrapper<ApiKeyRow>;
+  ApiKeyScope: ApiKeyScope;
+  ApiKeyTier: ApiKeyTier;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateApiKeyResult']>;
+  CreateApiKeySuccess: ResolverTypeWrapper<CreatedKey>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
@@ -1326,6 +1490,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MetricScope: MetricScope;
+  Mutation: ResolverTypeWrapper<{}>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OrderDirection: OrderDirection;
   Organization: ResolverTypeWrapper<OrganizationRow>;
@@ -1350,8 +1515,12 @@ export type ResolversTypes = {
   Provenance: ResolverTypeWrapper<ProvenanceParent>;
   ProvenanceKind: ProvenanceKind;
   Query: ResolverTypeWrapper<{}>;
+  RateLimit: ResolverTypeWrapper<Charge>;
   Region: ResolverTypeWrapper<RegionRow>;
   RegistrationStatus: RegistrationStatus;
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeApiKeyResult']>;
+  RevokeApiKeySuccess: ResolverTypeWrapper<RevokedKey>;
   ServiceArea: ServiceArea;
   Source: ResolverTypeWrapper<Source>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1365,14 +1534,19 @@ export type ResolversTypes = {
   TrainingSessionFilter: TrainingSessionFilter;
   TrainingSessionOrder: TrainingSessionOrder;
   TrainingSessionOrderField: TrainingSessionOrderField;
-  UserError: ResolverTypeWrapper<UserError>;
+  UserError: ResolverTypeWrapper<UserErrorShape>;
   ValueQualifier: ValueQualifier;
+  Viewer: ResolverTypeWrapper<ApiKeyRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Amount: AmountParent;
+  ApiKey: ApiKeyRow;
   Boolean: Scalars['Boolean']['output'];
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyResult: ResolversUnionTypes<ResolversParentTypes>['CreateApiKeyResult'];
+  CreateApiKeySuccess: CreatedKey;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
@@ -1392,6 +1566,7 @@ export type ResolversParentTypes = {
   GovernanceMetricOrder: GovernanceMetricOrder;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Mutation: {};
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: OrganizationRow;
   OrganizationConnection: ConnectionParent;
@@ -1409,7 +1584,11 @@ export type ResolversParentTypes = {
   ProjectReportEdge: EdgeParent;
   Provenance: ProvenanceParent;
   Query: {};
+  RateLimit: Charge;
   Region: RegionRow;
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyResult: ResolversUnionTypes<ResolversParentTypes>['RevokeApiKeyResult'];
+  RevokeApiKeySuccess: RevokedKey;
   Source: Source;
   String: Scalars['String']['output'];
   TrainingProgress: TrainingProgressRow;
@@ -1418,12 +1597,37 @@ export type ResolversParentTypes = {
   TrainingSessionEdge: EdgeParent;
   TrainingSessionFilter: TrainingSessionFilter;
   TrainingSessionOrder: TrainingSessionOrder;
-  UserError: UserError;
+  UserError: UserErrorShape;
+  Viewer: ApiKeyRow;
 };
 
 export type AmountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Amount'] = ResolversParentTypes['Amount']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  displayPrefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['ApiKeyTier'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CreateApiKeyResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateApiKeyResult'] = ResolversParentTypes['CreateApiKeyResult']> = {
+  __resolveType: TypeResolveFn<'CreateApiKeySuccess' | 'UserError', ParentType, ContextType>;
+};
+
+export type CreateApiKeySuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateApiKeySuccess'] = ResolversParentTypes['CreateApiKeySuccess']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1541,6 +1745,11 @@ export type GovernanceMetricEdgeResolvers<ContextType = Context, ParentType exte
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['GovernanceMetric'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyResult'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyResult'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1678,9 +1887,20 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
+  rateLimit?: Resolver<ResolversTypes['RateLimit'], ParentType, ContextType>;
   trainingProgress?: Resolver<ResolversTypes['TrainingProgress'], ParentType, ContextType, Partial<QueryTrainingProgressArgs>>;
   trainingSession?: Resolver<Maybe<ResolversTypes['TrainingSession']>, ParentType, ContextType, RequireFields<QueryTrainingSessionArgs, 'id'>>;
   trainingSessions?: Resolver<ResolversTypes['TrainingSessionConnection'], ParentType, ContextType, Partial<QueryTrainingSessionsArgs>>;
+  viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+};
+
+export type RateLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RateLimit'] = ResolversParentTypes['RateLimit']> = {
+  cost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resetAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -1688,6 +1908,15 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RevokeApiKeyResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevokeApiKeyResult'] = ResolversParentTypes['RevokeApiKeyResult']> = {
+  __resolveType: TypeResolveFn<'RevokeApiKeySuccess' | 'UserError', ParentType, ContextType>;
+};
+
+export type RevokeApiKeySuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevokeApiKeySuccess'] = ResolversParentTypes['RevokeApiKeySuccess']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1747,8 +1976,20 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['ApiKeyTier'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Amount?: AmountResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  CreateApiKeyResult?: CreateApiKeyResultResolvers<ContextType>;
+  CreateApiKeySuccess?: CreateApiKeySuccessResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
@@ -1762,6 +2003,7 @@ export type Resolvers<ContextType = Context> = {
   GovernanceMetric?: GovernanceMetricResolvers<ContextType>;
   GovernanceMetricConnection?: GovernanceMetricConnectionResolvers<ContextType>;
   GovernanceMetricEdge?: GovernanceMetricEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
@@ -1775,12 +2017,16 @@ export type Resolvers<ContextType = Context> = {
   ProjectReportEdge?: ProjectReportEdgeResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RateLimit?: RateLimitResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  RevokeApiKeyResult?: RevokeApiKeyResultResolvers<ContextType>;
+  RevokeApiKeySuccess?: RevokeApiKeySuccessResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   TrainingProgress?: TrainingProgressResolvers<ContextType>;
   TrainingSession?: TrainingSessionResolvers<ContextType>;
   TrainingSessionConnection?: TrainingSessionConnectionResolvers<ContextType>;
   TrainingSessionEdge?: TrainingSessionEdgeResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 };
 

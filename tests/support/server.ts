@@ -1,35 +1,57 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig } from '../../src/config';
+import type { AccessOptions } from '../../src/modules/access/options';
 import type { QueryLimits } from '../../src/query-limits';
 import { createServer, type Server } from '../../src/server';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './database';
 
 export interface GraphQLResponse<T = any> {
   status: number;
-  body: { data?: T; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }> };
+  headers: Headers;
+  /** `extensions.cost` of the body, taken out so tests can assert the rest of it whole */
+  cost?: { requested: number; limit: number; remaining: number; resetAt: string };
+  body: {
+    data?: T;
+    errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+    extensions?: Record<string, unknown>;
+  };
 }
 
 export interface TestServer extends TestDatabase {
   server: Server;
   /** http://127.0.0.1:port of the listening server */
   origin: string;
-  /** POSTs a document to /graphql over loopback HTTP. */
-  query: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+  /** POSTs a document to /graphql over loopback HTTP, with any extra headers (`authorization`, say). */
+  query: <T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) => Promise<GraphQLResponse<T>>;
   /** SQL statements the database has received since it was opened. */
   statements: () => number;
   close: () => Promise<void>;
 }
 
 export async function startTestServer(
-  options: TestDatabaseOptions & { readinessGraceMs?: number; queryLimits?: Partial<QueryLimits> } = {},
+  options: TestDatabaseOptions & {
+    readinessGraceMs?: number;
+    queryLimits?: Partial<QueryLimits>;
+    access?: Partial<AccessOptions>;
+    /** where the server logs; silent unless TEST_LOG_LEVEL says otherwise */
+    logger?: Logger;
+  } = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase(options);
   const server = await createServer({
     database: db.database,
-    logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
+    logger: options.logger ?? pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
     bodyLimitBytes: 100_000,
     readinessGraceMs: options.readinessGraceMs,
     queryLimits: { ...loadConfig({}).queryLimits, ...options.queryLimits },
+    access: { ...loadConfig({}).access, ...options.access },
+  }).catch(async (error: unknown) => {
+    await db.drop();
+    throw error;
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {
@@ -37,13 +59,19 @@ export async function startTestServer(
     server,
     origin,
     statements: db.database.statementCount,
-    query: async (query, variables) => {
+    query: async (query, variables, headers) => {
       const response = await fetch(`${origin}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+      const body = (await response.json()) as GraphQLResponse['body'];
+      const { cost, ...extensions } = body.extensions ?? {};
+      if (body.extensions) {
+        if (Object.keys(extensions).length > 0) body.extensions = extensions;
+        else delete body.extensions;
+      }
+      return { status: response.status, headers: response.headers, body, cost: cost as GraphQLResponse['cost'] };
     },
     close: async () => {
       await server.drain();

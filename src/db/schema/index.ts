@@ -6,3 +6,4 @@ export * from './projects';
 export * from './donations';
 export * from './training-sessions';
 export * from './governance';
+export * from './access';

@@ -2,13 +2,14 @@ import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
 import type { NodeResolvers, QueryResolvers, ResolversInterfaceTypes } from '../../generated/graphql';
 import { MAX_PAGE_SIZE } from '../pagination/arguments';
-import { parseGlobalId, type NodeType } from './global-id';
+import { isNodeType, parseGlobalId, type NodeType } from './global-id';
 
 type NodeRow = ResolversInterfaceTypes<Record<string, never>>['Node'];
 
 function loadNode(ctx: Context, globalId: string, argument: string): Promise<NodeRow | null> {
   const parsed = parseGlobalId(globalId);
   if (!parsed) throw new BadUserInputError(argument, 'is not a valid ID');
+  if (!isNodeType(parsed.type)) return Promise.resolve(null);
   const loaders: Record<NodeType, { load: (id: string) => Promise<NodeRow | null> }> = {
     Organization: ctx.loaders.organizationById,
     Project: ctx.loaders.projectById,

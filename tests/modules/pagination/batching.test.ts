@@ -1,3 +1,4 @@
+import { DEFAULT_TIER_BUDGETS } from '../../../src/modules/access/tiers';
 import { startTestServer, type TestServer } from '../../support/server';
 
 const THREE_LEVELS = /* GraphQL */ `
@@ -51,8 +52,11 @@ const THREE_LEVELS = /* GraphQL */ `
 describe('batching', () => {
   let t: TestServer;
   beforeAll(async () => {
-    // first: 50 at three levels asks for 127,550 nodes, past the default limit of 50,000
-    t = await startTestServer({ queryLimits: { maxNodes: 200_000 } });
+    // first: 50 at three levels asks for 127,550 nodes (1,276 points), past the default limits
+    t = await startTestServer({
+      queryLimits: { maxNodes: 200_000 },
+      access: { tierBudgets: { ...DEFAULT_TIER_BUDGETS, ANONYMOUS: 10_000 } },
+    });
   });
   afterAll(() => t.close());
 

@@ -1,0 +1,83 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import type { BudgetStore, Charge } from './budgets';
+import { requestCost } from './cost';
+import { countRequestedNodes } from './node-count';
+import type { Caller } from './tiers';
+
+/** What the plugin reads from and leaves on each request's context. */
+export interface MeteredContext {
+  caller: Caller;
+  /** set once the request has been charged; `rateLimit` and the response report it */
+  rateLimit?: Charge;
+}
+
+/**
+ * Meters every operation once its variables are known and before anything executes:
+ * refuses one that could return more than `maxNodes` nodes (QUERY_TOO_COMPLEX, 400), charges
+ * its cost to the caller's budget and refuses it if it does not fit (RATE_LIMITED, 429 with
+ * Retry-After). Every response then reports the budget in `X-RateLimit-*` headers and
+ * `extensions.cost`, also when nothing was charged (a document that did not parse, say).
+ */
+export function costPlugin<C extends MeteredContext>(maxNodes: number, budgets: BudgetStore): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operation, schema, contextValue }) {
+          if (!operation) return;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          }
+          const nodes = countRequestedNodes(schema, operation, fragments, request.variables ?? {});
+          if (nodes > maxNodes) {
+            throw new GraphQLError(
+              `This request could return ${nodes} nodes; at most ${maxNodes} may be asked for at once. Ask for smaller pages.`,
+              { extensions: { code: 'QUERY_TOO_COMPLEX', nodes, limit: maxNodes, http: { status: 400 } } },
+            );
+          }
+          const { caller } = contextValue;
+          const charge = await budgets.charge(caller.budgetKey, requestCost(operation.operation, nodes), caller.limit);
+          contextValue.rateLimit = charge;
+          if (!charge.allowed) {
+            const retryAfter = Math.max(1, Math.ceil((charge.resetAt.getTime() - Date.now()) / 1000));
+            throw new GraphQLError(
+              `This request costs ${charge.cost} points and ${charge.remaining} of ${charge.limit} remain until ${charge.resetAt.toISOString()}. Try again then, ask for less, or use a key of a larger tier.`,
+              {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  cost: costReport(charge),
+                  http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+                },
+              },
+            );
+          }
+        },
+
+        async willSendResponse({ response, contextValue }) {
+          const { caller } = contextValue;
+          const budget = contextValue.rateLimit ?? (await budgets.charge(caller.budgetKey, 0, caller.limit));
+          const headers = response.http.headers;
+          headers.set('x-ratelimit-limit', String(budget.limit));
+          headers.set('x-ratelimit-remaining', String(budget.remaining));
+          headers.set('x-ratelimit-used', String(budget.used));
+          headers.set('x-ratelimit-reset', String(Math.ceil(budget.resetAt.getTime() / 1000)));
+          if (response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, cost: costReport(budget) };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** `extensions.cost`, Shopify's idea in API.md's names; `requested` is 0 when nothing was charged. */
+function costReport(budget: Charge) {
+  return {
+    requested: budget.cost,
+    limit: budget.limit,
+    remaining: budget.remaining,
+    resetAt: budget.resetAt.toISOString(),
+  };
+}
