@@ -21,6 +21,17 @@ describe('the HTTP server', () => {
     expect(((await response.json()) as any).data.governanceIndicators.length).toBeGreaterThan(10);
   });
 
+  it('answers 405 to a mutation over GET, and runs nothing', async () => {
+    const before = t.statements();
+    const mutation = 'mutation { revokeApiKey(input: { id: "x" }) { __typename } }';
+    const response = await fetch(`${t.origin}/graphql?query=${encodeURIComponent(mutation)}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(t.statements()).toBe(before);
+  });
+
   it('refuses a GET without a preflight header, which a cross-site page could forge', async () => {
     const response = await fetch(`${t.origin}/graphql?query=${encodeURIComponent(INDICATORS)}`);
     expect(response.status).toBe(400);
