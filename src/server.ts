@@ -91,6 +91,7 @@ function errorFormatter(logger: Logger) {
 
 /** Budgets in Redis when one is configured (shared by every instance), else in this process. */
 async function openBudgetStore(access: AccessOptions, logger: Logger): Promise<BudgetStore> {
+  logger.info({ budgets: access.redisUrl ? 'redis' : 'memory' }, 'rate-limit budgets');
   if (!access.redisUrl) return new MemoryBudgetStore(access.windowMs);
   const store = new RedisBudgetStore(access.redisUrl, access.windowMs, logger);
   await store.connect();

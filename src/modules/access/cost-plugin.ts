@@ -39,19 +39,7 @@ export function costPlugin<C extends MeteredContext>(maxNodes: number, budgets: 
           const { caller } = contextValue;
           const charge = await budgets.charge(caller.budgetKey, requestCost(operation.operation, nodes), caller.limit);
           contextValue.rateLimit = charge;
-          if (!charge.allowed) {
-            const retryAfter = Math.max(1, Math.ceil((charge.resetAt.getTime() - Date.now()) / 1000));
-            throw new GraphQLError(
-              `This request costs ${charge.cost} points and ${charge.remaining} of ${charge.limit} remain until ${charge.resetAt.toISOString()}. Try again then, ask for less, or use a key of a larger tier.`,
-              {
-                extensions: {
-                  code: 'RATE_LIMITED',
-                  cost: costReport(charge),
-                  http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
-                },
-              },
-            );
-          }
+          if (!charge.allowed) throw rateLimited(charge);
         },
 
         async willSendResponse({ response, contextValue }) {
@@ -70,6 +58,24 @@ export function costPlugin<C extends MeteredContext>(maxNodes: number, budgets: 
       };
     },
   };
+}
+
+/** RATE_LIMITED, with Retry-After when waiting for the window to end would help. */
+function rateLimited(charge: Charge): GraphQLError {
+  const never = charge.cost > charge.limit;
+  const retryAfter = Math.max(1, Math.ceil((charge.resetAt.getTime() - Date.now()) / 1000));
+  return new GraphQLError(
+    never
+      ? `This request costs ${charge.cost} points, more than the whole budget of ${charge.limit}. Ask for smaller pages, or use a key of a larger tier.`
+      : `This request costs ${charge.cost} points and ${charge.remaining} of ${charge.limit} remain until ${charge.resetAt.toISOString()}. Try again then, ask for less, or use a key of a larger tier.`,
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        cost: costReport(charge),
+        http: { status: 429, headers: new Map(never ? [] : [['retry-after', String(retryAfter)]]) },
+      },
+    },
+  );
 }
 
 /** `extensions.cost`, Shopify's idea in API.md's names; `requested` is 0 when nothing was charged. */

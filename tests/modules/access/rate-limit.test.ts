@@ -145,6 +145,15 @@ describe('cost and budgets', () => {
     expect(headersOf(fits.headers)).toMatchObject({ remaining: '8', used: '42' });
   });
 
+  it('refuses a request larger than the whole budget without suggesting a retry', async () => {
+    const refused = await t.query(ELEVEN_POINTS, { o: 100, p: 50 }, await caller()); // 51 points > 50
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBeNull();
+    expect(refused.body.errors![0]!.message).toBe(
+      'This request costs 51 points, more than the whole budget of 50. Ask for smaller pages, or use a key of a larger tier.',
+    );
+  });
+
   it('reports the budget on responses that charge nothing', async () => {
     const headers = await caller();
     await t.query(ELEVEN_POINTS, { o: 100, p: 10 }, headers);
