@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
@@ -53,11 +54,16 @@ const UNAVAILABLE = new Set([
   '57014',
 ]);
 
-/** An error and its `cause` chain: Drizzle wraps driver errors in a DrizzleQueryError. */
+/**
+ * An error and what it wraps: Drizzle puts driver errors in `cause`, and Apollo puts errors of
+ * the context function (the key look-up) in a GraphQLError's `originalError`.
+ */
 function causes(error: unknown): Array<{ code?: unknown }> {
   const chain: Array<{ code?: unknown }> = [];
-  for (let e = error; e && typeof e === 'object' && chain.length < 5; e = (e as { cause?: unknown }).cause) {
+  for (let e = error; e && typeof e === 'object' && chain.length < 5;) {
     chain.push(e as { code?: unknown });
+    const wrapper = e as { cause?: unknown; originalError?: unknown };
+    e = wrapper.cause ?? wrapper.originalError;
   }
   return chain;
 }
@@ -133,7 +139,23 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       return createContext(database.db, regions, callerOf(key, request.ip, access.tierBudgets));
     },
   });
-  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+  // any origin may call the API from a browser: keys travel in a header, never in cookies, so a
+  // page can only spend what it holds; preflights are answered here and cached for a day
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['accept', 'authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+    exposedHeaders: [
+      'x-ratelimit-limit',
+      'x-ratelimit-remaining',
+      'x-ratelimit-used',
+      'x-ratelimit-reset',
+      'retry-after',
+      'www-authenticate',
+    ],
+    maxAge: 86_400,
+  });
+  app.route({ url: '/graphql', method: ['GET', 'POST'], handler });
   // while draining, every response closes its connection, so close() need not wait out keep-alive
   app.addHook('onSend', async (_request, reply) => {
     if (draining) reply.header('connection', 'close');

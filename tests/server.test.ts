@@ -21,6 +21,29 @@ describe('the HTTP server', () => {
     expect(((await response.json()) as any).data.governanceIndicators.length).toBeGreaterThan(10);
   });
 
+  it('lets a page on any origin call it from a browser, and read the rate-limit headers', async () => {
+    const preflight = await fetch(`${t.origin}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example.org',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    expect(preflight.headers.get('access-control-max-age')).toBe('86400');
+
+    const response = await post(JSON.stringify({ query: INDICATORS }), {
+      'content-type': 'application/json',
+      origin: 'https://app.example.org',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-expose-headers')).toMatch(/x-ratelimit-remaining/);
+  });
+
   it('answers 405 to a mutation over GET, and runs nothing', async () => {
     const before = t.statements();
     const mutation = 'mutation { revokeApiKey(input: { id: "x" }) { __typename } }';

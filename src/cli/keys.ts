@@ -8,6 +8,7 @@ import { TIER_SCOPES } from '../modules/access/validation';
 import { isUserError } from '../modules/mutations/user-error';
 import { parseGlobalId, toGlobalId } from '../modules/node/global-id';
 import { findOrganizationsByCreditCodes } from '../modules/organizations/store';
+import { fromDatabaseInstant } from '../modules/scalars/dates';
 
 const USAGE = `usage:
   npm run keys -- create --name <name> --tier DEVELOPER|PARTNER|INTERNAL
@@ -30,15 +31,22 @@ async function organizationRowId(db: Db, reference: string): Promise<string> {
   return organization.id;
 }
 
-function describe(key: ApiKeyRow): string {
-  const state = key.revokedAt ? `revoked ${key.revokedAt}` : key.expiresAt ? `expires ${key.expiresAt}` : 'active';
+const iso = (instant: string) => fromDatabaseInstant(instant).toISOString();
+
+function describe(key: ApiKeyRow, now = new Date()): string {
+  const expired = key.expiresAt !== null && fromDatabaseInstant(key.expiresAt) <= now;
+  const state = key.revokedAt
+    ? `revoked ${iso(key.revokedAt)}`
+    : key.expiresAt
+      ? `${expired ? 'expired' : 'expires'} ${iso(key.expiresAt)}`
+      : 'active';
   return [
     toGlobalId('ApiKey', key.id),
     `${key.displayPrefix}…`,
     key.tier,
     key.scopes.join(','),
     state,
-    `last used ${key.lastUsedAt ?? 'never'}`,
+    `last used ${key.lastUsedAt ? iso(key.lastUsedAt) : 'never'}`,
     JSON.stringify(key.name),
   ].join('  ');
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { createTestKey } from '../support/keys';
 import { describeOnServer } from '../support/needs-server';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -39,5 +40,24 @@ describeOnServer('a query waiting for a pooled connection', 'PGlite has no pool 
     expect(body.errors?.[0]?.message).toMatch(/temporarily unavailable/);
     await hold;
     expect((await t.query(SLOW)).body).toEqual({ data: { organizations: { totalCount: 0 } } });
+  });
+
+  it('answers SERVICE_UNAVAILABLE when the API key cannot be looked up in time', async () => {
+    const key = await createTestKey(t.database.db);
+    const hold = t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_sleep(0.3)`);
+      await tx.execute(sql`select pg_sleep(0.3)`);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { body } = await t.query(QUICK, {}, key.headers);
+    expect(body).toEqual({
+      errors: [
+        {
+          message: expect.stringMatching(/^The service is temporarily unavailable; try again shortly\. \(error id /),
+          extensions: { code: 'SERVICE_UNAVAILABLE', errorId: expect.any(String) },
+        },
+      ],
+    });
+    await hold;
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { UnauthenticatedError } from '../../errors';
+import { fromDatabaseInstant } from '../scalars/dates';
 import { hashKey, keyFormatProblem } from './key-format';
 import type { LastUseRecorder } from './last-use';
 import { findApiKeyByHash, type ApiKeyRow } from './store';
@@ -24,8 +25,9 @@ export async function authenticate(
   const key = await findApiKeyByHash(db, hashKey(secret));
   if (!key) throw new UnauthenticatedError('is not known');
   if (key.revokedAt !== null) throw new UnauthenticatedError(`${key.displayPrefix}… was revoked`);
-  if (key.expiresAt !== null && new Date(key.expiresAt) <= now) {
-    throw new UnauthenticatedError(`${key.displayPrefix}… expired at ${new Date(key.expiresAt).toISOString()}`);
+  const expiresAt = key.expiresAt === null ? null : fromDatabaseInstant(key.expiresAt);
+  if (expiresAt !== null && expiresAt <= now) {
+    throw new UnauthenticatedError(`${key.displayPrefix}… expired at ${expiresAt.toISOString()}`);
   }
   lastUse.note(key.id, now);
   return key;

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
 import type { BudgetStore, Charge } from './budgets';
 import { requestCost } from './cost';
 import { countRequestedNodes } from './node-count';
@@ -29,7 +29,9 @@ export function costPlugin<C extends MeteredContext>(maxNodes: number, budgets: 
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
-          const nodes = countRequestedNodes(schema, operation, fragments, request.variables ?? {});
+          // variables as execution will see them, defaults applied: `$n: Int = 100` sent as {} counts 100
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const nodes = countRequestedNodes(schema, operation, fragments, variables.coerced ?? request.variables ?? {});
           if (nodes > maxNodes) {
             throw new GraphQLError(
               `This request could return ${nodes} nodes; at most ${maxNodes} may be asked for at once. Ask for smaller pages.`,

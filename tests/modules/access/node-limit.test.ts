@@ -39,6 +39,14 @@ describe('the node limit (50,000 per request, GitHub’s rule)', () => {
     expect(body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', nodes: 60_100, limit: 50_000 });
   });
 
+  it('counts a variable’s default value when the request leaves it out', async () => {
+    const defaults = NESTED.replace('$o: Int, $p: Int, $d: Int', '$o: Int = 100, $p: Int = 100, $d: Int = 100');
+    const { status, body } = await post(defaults, {});
+    expect(status).toBe(400);
+    // 100 + 100 × 100 + 100 × 100 × 100
+    expect(body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', nodes: 1_010_100, limit: 50_000 });
+  });
+
   it('accepts the same tree just under the limit', async () => {
     // 100 + 100 × 99 + 100 × 99 × 4 = 49,600
     const { status, body } = await post(NESTED, { o: 100, p: 99, d: 4 });
