@@ -9,13 +9,14 @@ export class BadUserInputError extends GraphQLError {
 
 /** The API key is malformed, unknown, revoked or expired: HTTP 401, whatever the operation. */
 export class UnauthenticatedError extends GraphQLError {
+  /** the response's headers; the server adds the client address's rate-limit headers */
+  readonly headers = new Map([['www-authenticate', 'Bearer realm="gongyi-graph"']]);
+
   constructor(problem: string) {
     super(`API key ${problem}. Send a valid key as \`Authorization: Bearer <key>\`, or none to be anonymous.`, {
-      extensions: {
-        code: 'UNAUTHENTICATED',
-        http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="gongyi-graph"']]) },
-      },
+      extensions: { code: 'UNAUTHENTICATED' },
     });
+    this.extensions['http'] = { status: 401, headers: this.headers };
   }
 }
 

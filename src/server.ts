@@ -10,10 +10,10 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type Context } from './context';
 import type { Database } from './db/client';
-import { CLIENT_SAFE_CODES } from './errors';
+import { CLIENT_SAFE_CODES, UnauthenticatedError } from './errors';
 import { authenticate } from './modules/access/authenticate';
 import { MemoryBudgetStore, type BudgetStore } from './modules/access/budgets';
-import { costPlugin } from './modules/access/cost-plugin';
+import { costPlugin, rateLimitHeaders } from './modules/access/cost-plugin';
 import { LastUseRecorder } from './modules/access/last-use';
 import type { AccessOptions } from './modules/access/options';
 import { RedisBudgetStore } from './modules/access/redis-budgets';
@@ -135,7 +135,15 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   let draining = false;
   const handler = fastifyApolloHandler(apollo, {
     context: async (request) => {
-      const key = await authenticate(database.db, request.headers.authorization, lastUse);
+      const key = await authenticate(database.db, request.headers.authorization, lastUse).catch(async (error) => {
+        // a refused key is answered before any plugin runs: report the client address's budget here
+        if (error instanceof UnauthenticatedError) {
+          const anonymous = callerOf(null, request.ip, access.tierBudgets);
+          const budget = await budgets.charge(anonymous.budgetKey, 0, anonymous.limit);
+          for (const [name, value] of rateLimitHeaders(budget)) error.headers.set(name, value);
+        }
+        throw error;
+      });
       return createContext(database.db, regions, callerOf(key, request.ip, access.tierBudgets));
     },
   });

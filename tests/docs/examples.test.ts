@@ -150,7 +150,7 @@ describe('the documentation examples', () => {
             extensions: { code: 'UNAUTHENTICATED' },
           },
         ],
-        rateLimit: null,
+        rateLimit: { limit: 1_000, remaining: 999, used: 1, reset: expect.any(Date) },
         retryAfter: null,
       });
     });
@@ -251,9 +251,10 @@ describe('the documentation examples', () => {
         env: { ...process.env, GONGYI_API_KEY: 'gyk1_revoked-or-mistyped' },
       }).catch((e: unknown) => e as { code: number; stdout: string; stderr: string });
       expect(failed).toMatchObject({ code: 1, stderr: 'HTTP 401\n' });
-      expect(JSON.parse((failed as { stdout: string }).stdout).errors[0].extensions).toEqual({
-        code: 'UNAUTHENTICATED',
-      });
+      const [body, headers] = (failed as { stdout: string }).stdout.trimEnd().split('\n\n');
+      expect(JSON.parse(body!).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      // the budget of the client's address, which the refusal does not charge
+      expect(headers).toMatch(/^x-ratelimit-limit: 1000$/m);
     });
   });
 

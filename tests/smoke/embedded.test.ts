@@ -52,7 +52,7 @@ describe('the embedded path, end to end', () => {
     expect(await (await fetch(`${first.origin}/readyz`)).json()).toEqual({ status: 'ready' });
     expect(await get(first.origin, MENGNIU)).toEqual({
       data: { organizations: { nodes: [{ donationsGiven: { nodes: [{ total: { value: '740000000.00' } }] } }] } },
-      extensions: { cost: { requested: 1, limit: 1000, remaining: 999, resetAt: expect.any(String) } },
+      extensions: { cost: { requested: 1, limit: 1000, remaining: expect.any(Number), resetAt: expect.any(String) } },
     });
     const count = (await get(first.origin, '{ organizations { totalCount } }')).data.organizations.totalCount;
     first.child.kill('SIGTERM');

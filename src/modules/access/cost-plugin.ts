@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
-import type { BudgetStore, Charge } from './budgets';
+import type { Budget, BudgetStore, Charge } from './budgets';
 import { requestCost } from './cost';
 import { countRequestedNodes } from './node-count';
 import type { Caller } from './tiers';
@@ -47,11 +47,7 @@ export function costPlugin<C extends MeteredContext>(maxNodes: number, budgets: 
         async willSendResponse({ response, contextValue }) {
           const { caller } = contextValue;
           const budget = contextValue.rateLimit ?? (await budgets.charge(caller.budgetKey, 0, caller.limit));
-          const headers = response.http.headers;
-          headers.set('x-ratelimit-limit', String(budget.limit));
-          headers.set('x-ratelimit-remaining', String(budget.remaining));
-          headers.set('x-ratelimit-used', String(budget.used));
-          headers.set('x-ratelimit-reset', String(Math.ceil(budget.resetAt.getTime() / 1000)));
+          for (const [name, value] of rateLimitHeaders(budget)) response.http.headers.set(name, value);
           if (response.body.kind === 'single') {
             const result = response.body.singleResult;
             result.extensions = { ...result.extensions, cost: costReport(budget) };
@@ -60,6 +56,16 @@ export function costPlugin<C extends MeteredContext>(maxNodes: number, budgets: 
       };
     },
   };
+}
+
+/** GitHub's `X-RateLimit-*` headers; the reset is in epoch seconds. */
+export function rateLimitHeaders(budget: Budget): Array<[string, string]> {
+  return [
+    ['x-ratelimit-limit', String(budget.limit)],
+    ['x-ratelimit-remaining', String(budget.remaining)],
+    ['x-ratelimit-used', String(budget.used)],
+    ['x-ratelimit-reset', String(Math.ceil(budget.resetAt.getTime() / 1000))],
+  ];
 }
 
 /** RATE_LIMITED, with Retry-After when waiting for the window to end would help. */

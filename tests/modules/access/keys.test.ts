@@ -137,6 +137,9 @@ describe('API keys', () => {
     const { status, headers, body } = await t.query(VIEWER, {}, { authorization });
     expect(status).toBe(401);
     expect(headers.get('www-authenticate')).toBe('Bearer realm="gongyi-graph"');
+    // the budget of the client's address, which is what it would be charged as without a key
+    expect(headers.get('x-ratelimit-limit')).toBe('1000');
+    expect(headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
     expect(body).toEqual({
       errors: [
         {
