@@ -3,6 +3,8 @@
  * Loads the large synthetic set (reused when already loaded), starts the three servers, checks
  * that they return the same data for every shape, then loads each in interleaved rounds and
  * writes bench/RESULTS.md. `--smoke` runs tiny data for a second per shape (CI keeps it working).
+ * `--shapes flat,nested` runs only those shapes and writes bench/RESULTS.partial.md unless `--out`
+ * says where: a quick comparison while working, never the figures to quote.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     connections: { type: 'string', default: '10' },
     out: { type: 'string' },
+    shapes: { type: 'string' },
   },
 });
 const smoke = args.smoke!;
@@ -40,8 +43,16 @@ const rounds = Number(args.rounds ?? (smoke ? 1 : 3));
 const seconds = Number(args.seconds ?? (smoke ? 1 : 5));
 const connections = Number(args.connections);
 const depth = smoke ? 200 : 10_000;
-const out = args.out ?? path.join(ROOT, 'bench', smoke ? 'RESULTS.smoke.md' : 'RESULTS.md');
+const shapes = args.shapes ? args.shapes.split(',').map(shapeNamed) : SHAPES;
+const out =
+  args.out ?? path.join(ROOT, 'bench', smoke ? 'RESULTS.smoke.md' : args.shapes ? 'RESULTS.partial.md' : 'RESULTS.md');
 const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function shapeNamed(name: string): Shape {
+  const shape = SHAPES.find((s) => s.name === name);
+  if (!shape) throw new Error(`--shapes: no shape ${name}; the shapes are ${SHAPES.map((s) => s.name).join(', ')}`);
+  return shape;
+}
 
 interface Running {
   kind: ServerKind;
@@ -151,7 +162,7 @@ function target(server: Running, shape: Shape, f: Fixtures) {
 /** Fetches every shape from every server and fails the run on any difference in the data. */
 async function checkSameData(servers: Running[], f: Fixtures): Promise<Map<string, Record<ServerKind, number>>> {
   const bytes = new Map<string, Record<ServerKind, number>>();
-  for (const shape of SHAPES) {
+  for (const shape of shapes) {
     const answers = {} as Record<ServerKind, unknown>;
     const sizes = {} as Record<ServerKind, number>;
     for (const server of servers) {
@@ -215,7 +226,7 @@ async function main(): Promise<void> {
 
     const samples = new Map<string, Array<Sample & { statements: number | null }>>();
     for (let round = 0; round < rounds; round += 1) {
-      for (const shape of SHAPES) {
+      for (const shape of shapes) {
         // rotate which server goes first, so no one always runs on a cold or a warm machine
         const order = servers.map((_, i) => servers[(i + round) % servers.length]!);
         for (const server of order) {
@@ -237,7 +248,7 @@ async function main(): Promise<void> {
     }
 
     const results: Result[] = [];
-    for (const shape of SHAPES) {
+    for (const shape of shapes) {
       for (const server of servers) {
         const runs = samples.get(`${shape.name}/${server.kind}`)!;
         const pick = (k: keyof Sample) => median(runs.map((r) => r[k]));

@@ -17,7 +17,7 @@ export function createLoaders(db: Db) {
     ...trainingSessionLoaders(db),
     ...governanceLoaders(db),
     ...provenanceLoaders(db),
-    /** child-list pages per parent, one loader per field and arguments */
+    /** child-list pages per parent, one loader per field, arguments and selected columns */
     pages: new LoaderFamily<string, Page<unknown>>(),
     /** child-list counts per parent, one loader per field and filter */
     counts: new LoaderFamily<string, number>(),

@@ -16,6 +16,11 @@ export interface Database {
   readonly engine: 'postgres' | 'pglite';
   /** SQL statements sent since the database was opened; tests read it to prove batching. */
   readonly statementCount: () => number;
+  /**
+   * Calls `watcher` with the text of every statement sent until the returned function is called;
+   * tests read it to prove what a statement selects.
+   */
+  readonly watchStatements: (watcher: (query: string) => void) => () => void;
   readonly ping: () => Promise<void>;
   readonly close: () => Promise<void>;
 }
@@ -76,8 +81,14 @@ function preparedWithDeadline(client: postgres.Sql, ms: number): postgres.Sql {
 
 class StatementCounter implements Logger {
   count = 0;
-  logQuery(): void {
+  private readonly watchers = new Set<(query: string) => void>();
+  logQuery(query: string): void {
     this.count += 1;
+    for (const watcher of this.watchers) watcher(query);
+  }
+  watch(watcher: (query: string) => void): () => void {
+    this.watchers.add(watcher);
+    return () => void this.watchers.delete(watcher);
   }
 }
 
@@ -98,6 +109,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       engine: 'postgres',
       statementCount: () => counter.count,
+      watchStatements: (watcher) => counter.watch(watcher),
       ping: async () => void (await client.unsafe('select 1')),
       close: () => client.end({ timeout: 5 }),
     };
@@ -109,6 +121,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db,
     engine: 'pglite',
     statementCount: () => counter.count,
+    watchStatements: (watcher) => counter.watch(watcher),
     ping: async () => void (await client.query('select 1')),
     close: () => client.close(),
   };

@@ -1,7 +1,30 @@
 import type { disbursements, donations } from '../../db/schema';
-import type { DonationDimension } from '../../generated/graphql';
+import type { Donation, DonationDimension } from '../../generated/graphql';
+import type { FieldColumns } from '../pagination/selection';
 
 export type DonationRow = typeof donations.$inferSelect;
+
+/** What each Donation field reads of its row; lists of donations select only these. */
+export const DONATION_FIELD_COLUMNS: FieldColumns<Donation, DonationRow> = {
+  id: ['id'],
+  donor: ['donorId'],
+  donorName: ['donorName'],
+  recipient: ['recipientId'],
+  project: ['projectId'],
+  purpose: ['purpose'],
+  status: ['status'],
+  pledgedOn: ['pledgedOn'],
+  deliveredOn: ['deliveredOn'],
+  total: ['total', 'currency'],
+  cash: ['cash', 'currency'],
+  inKind: ['inKind', 'currency'],
+  inKindDescription: ['inKindDescription'],
+  delivered: ['delivered', 'currency'],
+  disbursements: ['id'],
+  provenance: ['provenanceKind', 'sourceId'],
+  createdAt: ['createdAt'],
+  updatedAt: ['updatedAt'],
+};
 export type DisbursementRow = typeof disbursements.$inferSelect;
 
 /** Sums over a set of donations, as exact decimal strings of yuan. */

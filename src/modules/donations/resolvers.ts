@@ -1,3 +1,4 @@
+import { donations } from '../../db/schema';
 import { BadUserInputError } from '../../errors';
 import type {
   DisbursementResolvers,
@@ -15,6 +16,8 @@ import { INDUSTRY_SECTIONS } from '../organizations/industry';
 import { ORGANIZATION_TYPE_NAMES } from '../organizations/type-names';
 import { MAX_PAGE_SIZE, pageWindow } from '../pagination/arguments';
 import { rootConnection } from '../pagination/lists';
+import { selectedColumns } from '../pagination/selection';
+import { DONATION_FIELD_COLUMNS } from './mappers';
 import { DONATION_PURPOSE_NAMES, DONATION_STATUS_NAMES } from './value-names';
 import { once } from '../pagination/connection';
 import { countDonors, donationConditions, donationList, groupDonations, summarizeDonations } from './store';
@@ -22,8 +25,12 @@ import { isUuid } from '../node/uuid';
 
 export const Query: QueryResolvers = {
   donation: (_root, { id }, ctx) => ctx.loaders.donationById.load(expectGlobalId(id, 'Donation', 'id')),
-  donations: (_root, args, ctx) =>
-    rootConnection(ctx.db, donationList(donationConditions(args.filter), args.orderBy, pageWindow(args))),
+  donations: (_root, args, ctx, info) =>
+    rootConnection(
+      ctx.db,
+      donationList(donationConditions(args.filter), args.orderBy, pageWindow(args)),
+      selectedColumns(info, donations, DONATION_FIELD_COLUMNS),
+    ),
   donationSummary: (_root, { filter }, ctx) => {
     const conditions = donationConditions(filter);
     return {

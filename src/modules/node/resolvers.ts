@@ -30,7 +30,10 @@ export const Query: QueryResolvers = {
   },
 };
 
-/** Rows carry no type tag; each node type has a column no other has. */
+/**
+ * Rows carry no type tag; each node type has a column no other has. Nodes come from the by-id
+ * loaders, which read whole rows: list rows hold only their selected columns and never reach here.
+ */
 export const Node: NodeResolvers = {
   __resolveType: (row) => {
     if ('registrationStatus' in row) return 'Organization';

@@ -1,3 +1,30 @@
 import type { organizations } from '../../db/schema';
+import type { Organization } from '../../generated/graphql';
+import type { FieldColumns } from '../pagination/selection';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
+
+/** What each Organization field reads of its row; lists of organizations select only these. */
+export const ORGANIZATION_FIELD_COLUMNS: FieldColumns<Organization, OrganizationRow> = {
+  id: ['id'],
+  name: ['name'],
+  type: ['type'],
+  registrationStatus: ['registrationStatus'],
+  creditCode: ['creditCode'],
+  region: ['regionCode'],
+  foundedOn: ['foundedOn'],
+  serviceAreas: ['serviceAreas'],
+  targetGroups: ['targetGroups'],
+  evaluationGrade: ['evaluationGrade'],
+  industry: ['industry'],
+  incubator: ['incubatorId'],
+  provenance: ['provenanceKind', 'sourceId'],
+  createdAt: ['createdAt'],
+  updatedAt: ['updatedAt'],
+  projects: ['id'],
+  donationsGiven: ['id'],
+  donationsReceived: ['id'],
+  trainingSessions: ['id'],
+  governanceMetrics: ['id'],
+  donationSummary: ['id'],
+};

@@ -6,7 +6,7 @@ import { BadUserInputError } from '../../errors';
 import { rows, type Db } from '../../db/client';
 import type { PageWindow } from './arguments';
 import { encodeCursor } from './cursor';
-import { rowDecoder } from './rows';
+import type { Projection } from './rows';
 import { whereAll } from '../../db/where-all';
 
 /** A table that pages: it has a uuid `id` column. */
@@ -82,13 +82,16 @@ function keyset<T extends PagedTable>(q: ListQuery<T>): { conditions: SQL[]; ord
   return { conditions: seek ? [...q.conditions, seek] : q.conditions, orderBy };
 }
 
-function toPage<T extends PagedTable>(q: ListQuery<T>, raw: RawRow[]): Page<InferSelectModel<T>> {
-  const decode = rowDecoder(q.table);
+function toPage<T extends PagedTable>(
+  q: ListQuery<T>,
+  columns: Projection<T>,
+  raw: RawRow[],
+): Page<InferSelectModel<T>> {
   const more = raw.length > q.window.limit;
   const slice = more ? raw.slice(0, q.window.limit) : raw;
   if (q.window.backward) slice.reverse();
   const edges = slice.map((r) => {
-    const node = decode(r);
+    const node = columns.decode(r);
     return { node, cursor: encodeCursor({ key: r._sort_key, id: (node as { id: string }).id }) };
   });
   const fromCursor = q.window.from !== null;
@@ -97,15 +100,22 @@ function toPage<T extends PagedTable>(q: ListQuery<T>, raw: RawRow[]): Page<Infe
     : { edges, hasNextPage: more, hasPreviousPage: fromCursor };
 }
 
-/** One page of a list, with one row more than asked to learn whether another page follows. */
-export async function findPage<T extends PagedTable>(db: Db, q: ListQuery<T>): Promise<Page<InferSelectModel<T>>> {
+/**
+ * One page of a list, with one row more than asked to learn whether another page follows; its
+ * nodes hold only `columns`.
+ */
+export async function findPage<T extends PagedTable>(
+  db: Db,
+  q: ListQuery<T>,
+  columns: Projection<T>,
+): Promise<Page<InferSelectModel<T>>> {
   const { conditions, orderBy } = keyset(q);
   const raw = await rows<RawRow>(
     db,
-    sql`select ${q.table}.*, (${q.sort.key})::text as _sort_key from ${q.table}
+    sql`select ${columns.select}, (${q.sort.key})::text as _sort_key from ${q.table}
         ${whereAll(conditions)} order by ${orderBy} limit ${literalLimit(q)}`,
   );
-  return toPage(q, raw);
+  return toPage(q, columns, raw);
 }
 
 /**
@@ -116,6 +126,7 @@ export async function findPage<T extends PagedTable>(db: Db, q: ListQuery<T>): P
 export async function findPagesByParent<T extends PagedTable>(
   db: Db,
   q: ListQuery<T>,
+  columns: Projection<T>,
   parent: PgColumn,
   parentIds: readonly string[],
 ): Promise<Page<InferSelectModel<T>>[]> {
@@ -124,12 +135,12 @@ export async function findPagesByParent<T extends PagedTable>(
     db,
     sql`select parents.id as _parent, page.* from unnest(${sql.param(parentIds)}::uuid[]) as parents(id)
         cross join lateral (
-          select ${q.table}.*, (${q.sort.key})::text as _sort_key from ${q.table}
+          select ${columns.select}, (${q.sort.key})::text as _sort_key from ${q.table}
           ${whereAll([sql`${parent} = parents.id`, ...conditions])}
           order by ${orderBy} limit ${literalLimit(q)}
         ) as page`,
   );
-  return groupedByKey(parentIds, raw, (r) => r._parent!).map((page) => toPage(q, page));
+  return groupedByKey(parentIds, raw, (r) => r._parent!).map((page) => toPage(q, columns, page));
 }
 
 /** How many rows match, over all pages. */

@@ -1,17 +1,24 @@
-import { donations, projectReports } from '../../db/schema';
+import { donations, projectReports, projects } from '../../db/schema';
 import type { ProjectReportResolvers, ProjectResolvers, QueryResolvers } from '../../generated/graphql';
 import { summaryOf } from '../donations/loaders';
+import { DONATION_FIELD_COLUMNS } from '../donations/mappers';
 import { donationConditions, donationList } from '../donations/store';
 import { amount } from '../money/amount';
 import { expectGlobalId, toGlobalId } from '../node/global-id';
 import { pageWindow } from '../pagination/arguments';
 import { childConnection, rootConnection } from '../pagination/lists';
+import { selectedColumns } from '../pagination/selection';
+import { PROJECT_FIELD_COLUMNS, PROJECT_REPORT_FIELD_COLUMNS } from './mappers';
 import { projectConditions, projectList, projectReportList } from './store';
 
 export const Query: QueryResolvers = {
   project: (_root, { id }, ctx) => ctx.loaders.projectById.load(expectGlobalId(id, 'Project', 'id')),
-  projects: (_root, args, ctx) =>
-    rootConnection(ctx.db, projectList(projectConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args))),
+  projects: (_root, args, ctx, info) =>
+    rootConnection(
+      ctx.db,
+      projectList(projectConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args)),
+      selectedColumns(info, projects, PROJECT_FIELD_COLUMNS),
+    ),
 };
 
 export const Project: ProjectResolvers = {
@@ -20,13 +27,25 @@ export const Project: ProjectResolvers = {
   region: (p, _args, ctx) => ctx.regions.get(p.regionCode),
   budget: (p) => amount(p.budget),
   provenance: (p) => p,
-  donations: (p, args, ctx) =>
-    childConnection(ctx, 'Project.donations', donations.projectId, p.id, args, () =>
-      donationList(donationConditions({ ...args.filter, projectId: null }), args.orderBy, pageWindow(args)),
+  donations: (p, args, ctx, info) =>
+    childConnection(
+      ctx,
+      'Project.donations',
+      donations.projectId,
+      p.id,
+      args,
+      selectedColumns(info, donations, DONATION_FIELD_COLUMNS),
+      () => donationList(donationConditions({ ...args.filter, projectId: null }), args.orderBy, pageWindow(args)),
     ),
-  reports: (p, args, ctx) =>
-    childConnection(ctx, 'Project.reports', projectReports.projectId, p.id, args, () =>
-      projectReportList(pageWindow(args)),
+  reports: (p, args, ctx, info) =>
+    childConnection(
+      ctx,
+      'Project.reports',
+      projectReports.projectId,
+      p.id,
+      args,
+      selectedColumns(info, projectReports, PROJECT_REPORT_FIELD_COLUMNS),
+      () => projectReportList(pageWindow(args)),
     ),
   donationSummary: (p, _args, ctx) => summaryOf(ctx.loaders.donationSummaryByProjectId, p.id),
 };

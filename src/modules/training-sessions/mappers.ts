@@ -1,7 +1,26 @@
 import type { trainingSessions } from '../../db/schema';
+import type { TrainingSession } from '../../generated/graphql';
 import type { GovernanceMetricRow } from '../governance/mappers';
+import type { FieldColumns } from '../pagination/selection';
 
 export type TrainingSessionRow = typeof trainingSessions.$inferSelect;
+
+/** What each TrainingSession field reads of its row; lists of sessions select only these. */
+export const TRAINING_SESSION_FIELD_COLUMNS: FieldColumns<TrainingSession, TrainingSessionRow> = {
+  id: ['id'],
+  title: ['title'],
+  organizer: ['organizerId'],
+  format: ['format'],
+  audiences: ['audiences'],
+  topics: ['topics'],
+  region: ['regionCode'],
+  startsOn: ['startsOn'],
+  endsOn: ['endsOn'],
+  participantCount: ['participantCount'],
+  provenance: ['provenanceKind', 'sourceId'],
+  createdAt: ['createdAt'],
+  updatedAt: ['updatedAt'],
+};
 
 /** Person-times over the matching sessions and the target metric that applies, if any. */
 export interface TrainingProgressRow {

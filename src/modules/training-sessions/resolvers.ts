@@ -1,18 +1,22 @@
+import { trainingSessions } from '../../db/schema';
 import type { QueryResolvers, TrainingProgressResolvers, TrainingSessionResolvers } from '../../generated/graphql';
 import { TRAINING_TARGET_INDICATOR } from '../../db/reference/indicators';
 import { findLatestTarget } from '../governance/store';
 import { toGlobalId, expectGlobalId } from '../node/global-id';
 import { pageWindow } from '../pagination/arguments';
 import { rootConnection } from '../pagination/lists';
+import { selectedColumns } from '../pagination/selection';
+import { TRAINING_SESSION_FIELD_COLUMNS } from './mappers';
 import { sumTraining, trainingSessionConditions, trainingSessionList } from './store';
 
 export const Query: QueryResolvers = {
   trainingSession: (_root, { id }, ctx) =>
     ctx.loaders.trainingSessionById.load(expectGlobalId(id, 'TrainingSession', 'id')),
-  trainingSessions: (_root, args, ctx) =>
+  trainingSessions: (_root, args, ctx, info) =>
     rootConnection(
       ctx.db,
       trainingSessionList(trainingSessionConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args)),
+      selectedColumns(info, trainingSessions, TRAINING_SESSION_FIELD_COLUMNS),
     ),
   trainingProgress: async (_root, { filter }, ctx) => {
     const conditions = trainingSessionConditions(filter, ctx.regions);
