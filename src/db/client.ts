@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { claimDataDir } from './embedded-lock';
 import * as schema from './schema';
 
 /** The one query interface every store uses, whichever engine is behind it. */
@@ -114,8 +115,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => client.end({ timeout: 5 }),
     };
   }
-  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create(options.dataDir);
+  let release = () => {};
+  if (!options.dataDir.startsWith('memory://')) {
+    mkdirSync(options.dataDir, { recursive: true });
+    release = claimDataDir(options.dataDir);
+  }
+  const client = await PGlite.create(options.dataDir).catch((error: unknown) => {
+    release();
+    throw error;
+  });
   const db = drizzlePglite(client, { schema, logger: counter });
   return {
     db,
@@ -123,7 +131,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     statementCount: () => counter.count,
     watchStatements: (watcher) => counter.watch(watcher),
     ping: async () => void (await client.query('select 1')),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 

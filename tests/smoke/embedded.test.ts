@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
 
 const ROOT = path.join(__dirname, '..', '..');
 const MENGNIU =
@@ -35,11 +36,18 @@ function start(dataDir: string): Promise<Running> {
   });
 }
 
-async function get(origin: string, query: string): Promise<any> {
+async function get(origin: string, query: string, key?: string): Promise<any> {
   const response = await fetch(`${origin}/graphql?query=${encodeURIComponent(query)}`, {
-    headers: { 'apollo-require-preflight': 'true' },
+    headers: { 'apollo-require-preflight': 'true', ...(key && { authorization: `Bearer ${key}` }) },
   });
   return response.json();
+}
+
+/** `npm run keys -- …args` on the embedded database in `dataDir`. */
+function keys(dataDir: string, ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  delete env['DATABASE_URL'];
+  return promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/keys.ts', ...args], { cwd: ROOT, env });
 }
 
 describe('the embedded path, end to end', () => {
@@ -55,11 +63,23 @@ describe('the embedded path, end to end', () => {
       extensions: { cost: { requested: 1, limit: 1000, remaining: expect.any(Number), resetAt: expect.any(String) } },
     });
     const count = (await get(first.origin, '{ organizations { totalCount } }')).data.organizations.totalCount;
+    // PGlite is one process: a second one on the same folder is refused, never let in to corrupt it
+    await expect(keys(dataDir, 'list')).rejects.toMatchObject({
+      stderr: expect.stringContaining(`the embedded database in ${dataDir} is in use by process ${first.child.pid}`),
+    });
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
+    // once the server has stopped the folder is free: a key made now works on the next start
+    const secret = (await keys(dataDir, 'create', '--name', 'embedded', '--tier', 'DEVELOPER')).stdout
+      .trim()
+      .split('\n')
+      .at(-1)!;
     const second = await start(dataDir);
     expect((await get(second.origin, '{ organizations { totalCount } }')).data.organizations.totalCount).toBe(count);
+    expect(await get(second.origin, '{ viewer { name } }', secret)).toMatchObject({
+      data: { viewer: { name: 'embedded' } },
+    });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 120_000);
