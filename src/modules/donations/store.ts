@@ -13,10 +13,11 @@ import { provenanceIn } from '../provenance/filter';
 import type { DisbursementRow, DonationGroupRow, DonationRow, DonationTotalsRow } from './mappers';
 import { anyOf } from '../../db/any-of';
 import { whereAll } from '../../db/where-all';
+import { rowsByIds } from '../../db/rows-by-ids';
 
 /** One donation per id, in id order; null where absent. */
 export async function findDonationsByIds(db: Db, ids: readonly string[]): Promise<(DonationRow | null)[]> {
-  const found = await db.select().from(donations).where(anyOf(donations.id, ids));
+  const found = await rowsByIds(db, donations, ids);
   return orderedByKey(ids, found, (d) => d.id);
 }
 

@@ -12,6 +12,7 @@ import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
 import type { GovernanceIndicatorRow, GovernanceMetricRow } from './mappers';
 import { anyOf } from '../../db/any-of';
+import { rowsByIds } from '../../db/rows-by-ids';
 
 export async function findGovernanceIndicators(db: Db): Promise<GovernanceIndicatorRow[]> {
   return db.select().from(governanceIndicators).orderBy(asc(governanceIndicators.code));
@@ -34,7 +35,7 @@ export async function findGovernanceMetricsByIds(
   db: Db,
   ids: readonly string[],
 ): Promise<(GovernanceMetricRow | null)[]> {
-  const found = await db.select().from(governanceMetrics).where(anyOf(governanceMetrics.id, ids));
+  const found = await rowsByIds(db, governanceMetrics, ids);
   return orderedByKey(ids, found, (m) => m.id);
 }
 

@@ -12,10 +12,11 @@ import { inRegion } from '../regions/filter';
 import { industrySection } from './industry';
 import type { OrganizationRow } from './mappers';
 import { anyOf } from '../../db/any-of';
+import { rowsByIds } from '../../db/rows-by-ids';
 
 /** One organization per id, in id order; null where absent. */
 export async function findOrganizationsByIds(db: Db, ids: readonly string[]): Promise<(OrganizationRow | null)[]> {
-  const found = await db.select().from(organizations).where(anyOf(organizations.id, ids));
+  const found = await rowsByIds(db, organizations, ids);
   return orderedByKey(ids, found, (o) => o.id);
 }
 

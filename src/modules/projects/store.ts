@@ -12,17 +12,17 @@ import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
 import { containsPattern } from '../search/contains-pattern';
 import type { ProjectReportRow, ProjectRow } from './mappers';
-import { anyOf } from '../../db/any-of';
+import { rowsByIds } from '../../db/rows-by-ids';
 
 /** One project per id, in id order; null where absent. */
 export async function findProjectsByIds(db: Db, ids: readonly string[]): Promise<(ProjectRow | null)[]> {
-  const found = await db.select().from(projects).where(anyOf(projects.id, ids));
+  const found = await rowsByIds(db, projects, ids);
   return orderedByKey(ids, found, (p) => p.id);
 }
 
 /** One report per id, in id order; null where absent. */
 export async function findProjectReportsByIds(db: Db, ids: readonly string[]): Promise<(ProjectReportRow | null)[]> {
-  const found = await db.select().from(projectReports).where(anyOf(projectReports.id, ids));
+  const found = await rowsByIds(db, projectReports, ids);
   return orderedByKey(ids, found, (r) => r.id);
 }
 

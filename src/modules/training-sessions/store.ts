@@ -11,15 +11,15 @@ import { provenanceIn } from '../provenance/filter';
 import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
 import type { TrainingSessionRow } from './mappers';
-import { anyOf } from '../../db/any-of';
 import { whereAll } from '../../db/where-all';
+import { rowsByIds } from '../../db/rows-by-ids';
 
 /** One session per id, in id order; null where absent. */
 export async function findTrainingSessionsByIds(
   db: Db,
   ids: readonly string[],
 ): Promise<(TrainingSessionRow | null)[]> {
-  const found = await db.select().from(trainingSessions).where(anyOf(trainingSessions.id, ids));
+  const found = await rowsByIds(db, trainingSessions, ids);
   return orderedByKey(ids, found, (t) => t.id);
 }
 
