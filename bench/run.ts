@@ -74,7 +74,16 @@ function start(kind: ServerKind, port: number, env: NodeJS.ProcessEnv): Promise<
   };
   const child = spawn(process.execPath, commands[kind], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', GRAPHILE_ENV: 'production' },
+    // budgets in memory, whatever the caller's REDIS_URL: the run measures the servers, not Redis,
+    // and must not spend or share a real deployment's budgets
+    env: {
+      ...process.env,
+      REDIS_URL: '',
+      ...env,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      GRAPHILE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;

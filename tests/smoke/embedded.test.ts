@@ -18,7 +18,9 @@ interface Running {
 /** Starts `src/main.ts` as `npm start` would, without DATABASE_URL, and waits for its "serving" log line. */
 function start(dataDir: string): Promise<Running> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+  // the embedded path as `npm start` gives it: no server, and budgets in this process
   delete env['DATABASE_URL'];
+  delete env['REDIS_URL'];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env,
