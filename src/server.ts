@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { unwrapResolverError } from '@apollo/server/errors';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -132,20 +132,28 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   });
   await apollo.start();
 
+  /** The caller a request's key names, or its anonymous client address; a refused key throws. */
+  const identify = async (request: FastifyRequest) => {
+    try {
+      return callerOf(
+        await authenticate(database.db, request.headers.authorization, lastUse),
+        request.ip,
+        access.tierBudgets,
+      );
+    } catch (error) {
+      // a refused key is answered before any plugin runs: report the client address's budget here
+      if (error instanceof UnauthenticatedError) {
+        const anonymous = callerOf(null, request.ip, access.tierBudgets);
+        const budget = await budgets.charge(anonymous.budgetKey, 0, anonymous.limit);
+        for (const [name, value] of rateLimitHeaders(budget)) error.headers.set(name, value);
+      }
+      throw error;
+    }
+  };
+
   let draining = false;
   const handler = fastifyApolloHandler(apollo, {
-    context: async (request) => {
-      const key = await authenticate(database.db, request.headers.authorization, lastUse).catch(async (error) => {
-        // a refused key is answered before any plugin runs: report the client address's budget here
-        if (error instanceof UnauthenticatedError) {
-          const anonymous = callerOf(null, request.ip, access.tierBudgets);
-          const budget = await budgets.charge(anonymous.budgetKey, 0, anonymous.limit);
-          for (const [name, value] of rateLimitHeaders(budget)) error.headers.set(name, value);
-        }
-        throw error;
-      });
-      return createContext(database.db, regions, callerOf(key, request.ip, access.tierBudgets));
-    },
+    context: async (request) => createContext(database.db, regions, await identify(request)),
   });
   // any origin may call the API from a browser: keys travel in a header, never in cookies, so a
   // page can only spend what it holds; preflights are answered here and cached for a day

@@ -11,7 +11,7 @@ import type {
 } from '../../generated/graphql';
 import { parseGlobalId, toGlobalId } from '../node/global-id';
 import { createKey } from './keys';
-import { revokeApiKey } from './store';
+import { revokeApiKey, type ApiKeyRow } from './store';
 import { badInput, isUserError, notFound, type UserErrorShape } from '../mutations/user-error';
 
 /** Key management is for INTERNAL keys that hold MANAGE_KEYS; anyone else is FORBIDDEN. */
@@ -30,6 +30,10 @@ function rowIdOf(globalId: string, type: 'ApiKey' | 'Organization', field: strin
     ? parsed.id
     : badInput(field, `is not the ID of ${type === 'ApiKey' ? 'an API key' : 'an organization'}`);
 }
+
+/** The organization a key acts for; both `ApiKey` and `Viewer` are a key row. */
+const organizationOfKey = (key: ApiKeyRow, _args: unknown, ctx: Context) =>
+  key.organizationId ? ctx.loaders.organizationById.load(key.organizationId) : null;
 
 export const Query: QueryResolvers = {
   viewer: (_root, _args, ctx) => ctx.caller.key,
@@ -64,13 +68,11 @@ export const RevokeApiKeyResult: RevokeApiKeyResultResolvers = {
 
 export const ApiKey: ApiKeyResolvers = {
   id: (key) => toGlobalId('ApiKey', key.id),
-  organization: (key, _args, ctx) =>
-    key.organizationId ? ctx.loaders.organizationById.load(key.organizationId) : null,
+  organization: organizationOfKey,
 };
 
 export const Viewer: ViewerResolvers = {
-  organization: (key, _args, ctx) =>
-    key.organizationId ? ctx.loaders.organizationById.load(key.organizationId) : null,
+  organization: organizationOfKey,
   apiKey: (key) => key,
 };
 
