@@ -18,11 +18,13 @@ import { LastUseRecorder } from './modules/access/last-use';
 import type { AccessOptions } from './modules/access/options';
 import { RedisBudgetStore } from './modules/access/redis-budgets';
 import { callerOf } from './modules/access/tiers';
+import { compiledReadsPlugin } from './modules/compiled-reads/plugin';
 import { registerExplorer } from './modules/explorer/routes';
 import { RegionDirectory } from './modules/regions/directory';
 import { resolvers } from './resolvers';
 import { queryLimits, type QueryLimits } from './query-limits';
 import { loadTypeDefs } from './schema';
+import { sqlSchema } from './sql-schema';
 
 export interface ServerOptions {
   database: Database;
@@ -32,6 +34,8 @@ export interface ServerOptions {
   readinessGraceMs?: number;
   queryLimits: QueryLimits;
   access: AccessOptions;
+  /** answer queries that SQL can answer whole with one statement (default); off, resolvers answer everything */
+  compiledReads?: boolean;
 }
 
 export interface Server {
@@ -117,17 +121,19 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const budgets = await openBudgetStore(access, logger);
   const lastUse = new LastUseRecorder(database.db, logger, access.lastUseFlushMs);
   const typeDefs = loadTypeDefs();
+  const formatError = errorFormatter(logger);
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers: resolvers as never,
     ...queryLimits(options.queryLimits),
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: errorFormatter(logger),
+    formatError,
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       costPlugin<Context>(options.queryLimits.maxNodes, budgets),
+      ...(options.compiledReads === false ? [] : [compiledReadsPlugin<Context>(sqlSchema, database, formatError)]),
     ],
   });
   await apollo.start();

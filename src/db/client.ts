@@ -22,8 +22,19 @@ export interface Database {
    * tests read it to prove what a statement selects.
    */
   readonly watchStatements: (watcher: (query: string) => void) => () => void;
+  /**
+   * Runs a statement rendered ahead of time that answers one row with one text column, `data`,
+   * and returns that text; for statements built outside Drizzle's query builder.
+   */
+  readonly readText: (statement: RenderedStatement) => Promise<string>;
   readonly ping: () => Promise<void>;
   readonly close: () => Promise<void>;
+}
+
+/** SQL text with its parameters, as Drizzle's dialect renders it. */
+export interface RenderedStatement {
+  sql: string;
+  params: unknown[];
 }
 
 export interface DatabaseOptions {
@@ -111,6 +122,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       engine: 'postgres',
       statementCount: () => counter.count,
       watchStatements: (watcher) => counter.watch(watcher),
+      readText: async (statement) => {
+        counter.logQuery(statement.sql);
+        const [row] = await client.unsafe<Array<{ data: string }>>(statement.sql, statement.params as never[]);
+        return row!.data;
+      },
       ping: async () => void (await client.unsafe('select 1')),
       close: () => client.end({ timeout: 5 }),
     };
@@ -130,6 +146,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     engine: 'pglite',
     statementCount: () => counter.count,
     watchStatements: (watcher) => counter.watch(watcher),
+    readText: async (statement) => {
+      counter.logQuery(statement.sql);
+      const result = await client.query<{ data: string }>(statement.sql, statement.params);
+      return result.rows[0]!.data;
+    },
     ping: async () => void (await client.query('select 1')),
     close: async () => {
       await client.close();

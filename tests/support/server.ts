@@ -32,16 +32,36 @@ export interface TestServer extends TestDatabase {
   close: () => Promise<void>;
 }
 
-export async function startTestServer(
-  options: TestDatabaseOptions & {
-    readinessGraceMs?: number;
-    queryLimits?: Partial<QueryLimits>;
-    access?: Partial<AccessOptions>;
-    /** where the server logs; silent unless TEST_LOG_LEVEL says otherwise */
-    logger?: Logger;
-  } = {},
-): Promise<TestServer> {
+export interface TestServerOptions {
+  readinessGraceMs?: number;
+  queryLimits?: Partial<QueryLimits>;
+  access?: Partial<AccessOptions>;
+  /** where the server logs; silent unless TEST_LOG_LEVEL says otherwise */
+  logger?: Logger;
+  /** false: resolvers answer every query, none is compiled to one SQL statement */
+  compiledReads?: boolean;
+}
+
+/** A server of this test's own over a database of its own; closing it drops the database. */
+export async function startTestServer(options: TestDatabaseOptions & TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase(options);
+  try {
+    const served = await serveTestDatabase(db, options);
+    return {
+      ...served,
+      close: async () => {
+        await served.close();
+        await db.drop();
+      },
+    };
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
+}
+
+/** A server over a test database another server may share; closing it leaves the database. */
+export async function serveTestDatabase(db: TestDatabase, options: TestServerOptions = {}): Promise<TestServer> {
   const server = await createServer({
     database: db.database,
     logger: options.logger ?? pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
@@ -49,9 +69,7 @@ export async function startTestServer(
     readinessGraceMs: options.readinessGraceMs,
     queryLimits: { ...loadConfig({}).queryLimits, ...options.queryLimits },
     access: { ...loadConfig({}).access, ...options.access },
-  }).catch(async (error: unknown) => {
-    await db.drop();
-    throw error;
+    compiledReads: options.compiledReads,
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {
@@ -73,9 +91,6 @@ export async function startTestServer(
       }
       return { status: response.status, headers: response.headers, body, cost: cost as GraphQLResponse['cost'] };
     },
-    close: async () => {
-      await server.drain();
-      await db.drop();
-    },
+    close: () => server.drain(),
   };
 }

@@ -14,23 +14,20 @@ import { amount } from '../money/amount';
 import { expectGlobalId, toGlobalId } from '../node/global-id';
 import { INDUSTRY_SECTIONS } from '../organizations/industry';
 import { ORGANIZATION_TYPE_NAMES } from '../organizations/type-names';
-import { MAX_PAGE_SIZE, pageWindow } from '../pagination/arguments';
+import { MAX_PAGE_SIZE } from '../pagination/arguments';
 import { rootConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
 import { DONATION_FIELD_COLUMNS } from './mappers';
 import { DONATION_PURPOSE_NAMES, DONATION_STATUS_NAMES } from './value-names';
 import { once } from '../pagination/connection';
-import { countDonors, donationConditions, donationList, groupDonations, summarizeDonations } from './store';
+import { countDonors, donationConditions, groupDonations, summarizeDonations } from './store';
 import { isUuid } from '../node/uuid';
+import { DONATIONS } from './lists';
 
 export const Query: QueryResolvers = {
   donation: (_root, { id }, ctx) => ctx.loaders.donationById.load(expectGlobalId(id, 'Donation', 'id')),
   donations: (_root, args, ctx, info) =>
-    rootConnection(
-      ctx.db,
-      donationList(donationConditions(args.filter), args.orderBy, pageWindow(args)),
-      selectedColumns(info, donations, DONATION_FIELD_COLUMNS),
-    ),
+    rootConnection(ctx.db, DONATIONS(args, ctx.regions), selectedColumns(info, donations, DONATION_FIELD_COLUMNS)),
   donationSummary: (_root, { filter }, ctx) => {
     const conditions = donationConditions(filter);
     return {

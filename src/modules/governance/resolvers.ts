@@ -1,18 +1,18 @@
 import { governanceMetrics } from '../../db/schema';
 import type { GovernanceMetricResolvers, QueryResolvers } from '../../generated/graphql';
 import { toGlobalId } from '../node/global-id';
-import { pageWindow } from '../pagination/arguments';
 import { rootConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
 import { GOVERNANCE_METRIC_FIELD_COLUMNS } from './mappers';
-import { findGovernanceIndicators, governanceMetricConditions, governanceMetricList } from './store';
+import { findGovernanceIndicators } from './store';
+import { GOVERNANCE_METRICS } from './lists';
 
 export const Query: QueryResolvers = {
   governanceIndicators: (_root, _args, ctx) => findGovernanceIndicators(ctx.db),
   governanceMetrics: (_root, args, ctx, info) =>
     rootConnection(
       ctx.db,
-      governanceMetricList(governanceMetricConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args)),
+      GOVERNANCE_METRICS(args, ctx.regions),
       selectedColumns(info, governanceMetrics, GOVERNANCE_METRIC_FIELD_COLUMNS),
     ),
 };

@@ -2,6 +2,7 @@ import type { InferSelectModel } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Context } from '../../context';
 import type { Db } from '../../db/client';
+import type { RegionDirectory } from '../regions/directory';
 import { connection, type ConnectionParent } from './connection';
 import type { Projection } from './rows';
 import {
@@ -28,24 +29,34 @@ export function rootConnection<T extends PagedTable>(
   );
 }
 
+/** How a list field's arguments become a list query; throws BAD_USER_INPUT on bad input. */
+export type ListBuilder<T extends PagedTable, A> = (args: A, regions: RegionDirectory) => ListQuery<T>;
+
+/** A list under a parent field, such as `Organization.projects`. */
+export interface ChildList<T extends PagedTable, A> {
+  /** the field, `Type.field` */
+  relation: string;
+  /** the list table's column holding the parent's id */
+  parent: PgColumn;
+  query: ListBuilder<T, A>;
+}
+
 /**
  * A list under a parent field: every parent of the request asking with the same arguments for the
  * same columns shares one statement for the pages, and with the same filter one for the counts.
- * `relation` names the field (`Organization.projects`) and `args` are its arguments as given;
- * `query` builds the list from them, once per request and arguments, and throws there on bad input.
+ * The list query is built once per request and arguments, and throws there on bad input.
  */
-export function childConnection<T extends PagedTable>(
+export function childConnection<T extends PagedTable, A extends Readonly<Record<string, unknown>>>(
   ctx: Context,
-  relation: string,
-  parent: PgColumn,
+  list: ChildList<T, A>,
   parentId: string,
-  args: Readonly<Record<string, unknown>>,
+  args: A,
   columns: Projection<T>,
-  query: () => ListQuery<T>,
 ): ConnectionParent<InferSelectModel<T>> {
+  const { relation, parent } = list;
   const variant = `${relation}:${JSON.stringify(args)}:${columns.key}`;
   const pages = ctx.loaders.pages.for(variant, () => {
-    const q = checkCursorFits(query());
+    const q = checkCursorFits(list.query(args, ctx.regions));
     return (ids) => findPagesByParent(ctx.db, q, columns, parent, ids);
   });
   return connection(
@@ -53,7 +64,7 @@ export function childConnection<T extends PagedTable>(
     () =>
       ctx.loaders.counts
         .for(`${relation}:${JSON.stringify(args['filter'] ?? null)}`, () => {
-          const q = query();
+          const q = list.query(args, ctx.regions);
           return (ids) => countRowsByParent(ctx.db, q.table, q.conditions, parent, ids);
         })
         .load(parentId),

@@ -48,7 +48,7 @@ interface RawRow extends Record<string, unknown> {
  * statement's generic plan cannot see how few rows are wanted and may sort a whole parent's rows.
  * Validated to 1–100 before it gets here.
  */
-function literalLimit<T extends PagedTable>(q: ListQuery<T>): SQL {
+export function literalLimit<T extends PagedTable>(q: ListQuery<T>): SQL {
   return sql.raw(String(Math.trunc(q.window.limit) + 1));
 }
 
@@ -71,7 +71,7 @@ export function checkCursorFits<T extends PagedTable>(q: ListQuery<T>): ListQuer
 }
 
 /** ORDER BY, and the list's conditions with the keyset predicate; a backward window reads the order reversed. */
-function keyset<T extends PagedTable>(q: ListQuery<T>): { conditions: SQL[]; orderBy: SQL } {
+export function keyset<T extends PagedTable>(q: ListQuery<T>): { conditions: SQL[]; orderBy: SQL } {
   const reverse = q.sort.descending !== q.window.backward;
   const dir = sql.raw(reverse ? 'desc' : 'asc');
   const orderBy = sql`${q.sort.key} ${dir}, ${q.table.id} ${dir}`;

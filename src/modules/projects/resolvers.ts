@@ -2,23 +2,17 @@ import { donations, projectReports, projects } from '../../db/schema';
 import type { ProjectReportResolvers, ProjectResolvers, QueryResolvers } from '../../generated/graphql';
 import { summaryOf } from '../donations/loaders';
 import { DONATION_FIELD_COLUMNS } from '../donations/mappers';
-import { donationConditions, donationList } from '../donations/store';
 import { amount } from '../money/amount';
 import { expectGlobalId, toGlobalId } from '../node/global-id';
-import { pageWindow } from '../pagination/arguments';
 import { childConnection, rootConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
 import { PROJECT_FIELD_COLUMNS, PROJECT_REPORT_FIELD_COLUMNS } from './mappers';
-import { projectConditions, projectList, projectReportList } from './store';
+import { PROJECTS, PROJECT_DONATIONS, PROJECT_REPORTS } from './lists';
 
 export const Query: QueryResolvers = {
   project: (_root, { id }, ctx) => ctx.loaders.projectById.load(expectGlobalId(id, 'Project', 'id')),
   projects: (_root, args, ctx, info) =>
-    rootConnection(
-      ctx.db,
-      projectList(projectConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args)),
-      selectedColumns(info, projects, PROJECT_FIELD_COLUMNS),
-    ),
+    rootConnection(ctx.db, PROJECTS(args, ctx.regions), selectedColumns(info, projects, PROJECT_FIELD_COLUMNS)),
 };
 
 export const Project: ProjectResolvers = {
@@ -28,24 +22,14 @@ export const Project: ProjectResolvers = {
   budget: (p) => amount(p.budget),
   provenance: (p) => p,
   donations: (p, args, ctx, info) =>
-    childConnection(
-      ctx,
-      'Project.donations',
-      donations.projectId,
-      p.id,
-      args,
-      selectedColumns(info, donations, DONATION_FIELD_COLUMNS),
-      () => donationList(donationConditions({ ...args.filter, projectId: null }), args.orderBy, pageWindow(args)),
-    ),
+    childConnection(ctx, PROJECT_DONATIONS, p.id, args, selectedColumns(info, donations, DONATION_FIELD_COLUMNS)),
   reports: (p, args, ctx, info) =>
     childConnection(
       ctx,
-      'Project.reports',
-      projectReports.projectId,
+      PROJECT_REPORTS,
       p.id,
       args,
       selectedColumns(info, projectReports, PROJECT_REPORT_FIELD_COLUMNS),
-      () => projectReportList(pageWindow(args)),
     ),
   donationSummary: (p, _args, ctx) => summaryOf(ctx.loaders.donationSummaryByProjectId, p.id),
 };

@@ -3,11 +3,11 @@ import type { QueryResolvers, TrainingProgressResolvers, TrainingSessionResolver
 import { TRAINING_TARGET_INDICATOR } from '../../db/reference/indicators';
 import { findLatestTarget } from '../governance/store';
 import { toGlobalId, expectGlobalId } from '../node/global-id';
-import { pageWindow } from '../pagination/arguments';
 import { rootConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
 import { TRAINING_SESSION_FIELD_COLUMNS } from './mappers';
-import { sumTraining, trainingSessionConditions, trainingSessionList } from './store';
+import { sumTraining, trainingSessionConditions } from './store';
+import { TRAINING_SESSIONS } from './lists';
 
 export const Query: QueryResolvers = {
   trainingSession: (_root, { id }, ctx) =>
@@ -15,7 +15,7 @@ export const Query: QueryResolvers = {
   trainingSessions: (_root, args, ctx, info) =>
     rootConnection(
       ctx.db,
-      trainingSessionList(trainingSessionConditions(args.filter, ctx.regions), args.orderBy, pageWindow(args)),
+      TRAINING_SESSIONS(args, ctx.regions),
       selectedColumns(info, trainingSessions, TRAINING_SESSION_FIELD_COLUMNS),
     ),
   trainingProgress: async (_root, { filter }, ctx) => {

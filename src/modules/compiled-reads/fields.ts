@@ -1,0 +1,118 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { RegionDirectory } from '../regions/directory';
+import { expectGlobalId, type IdType, type NodeType } from '../node/global-id';
+import type { ChildList, ListBuilder } from '../pagination/lists';
+import type { PagedTable } from '../pagination/store';
+
+/** A row of a derived table in the compiled statement: its columns by their database names. */
+export interface RowRef {
+  column: (column: PgColumn) => SQL;
+}
+
+/**
+ * How one GraphQL field is answered inside one SQL statement that builds the response as JSON.
+ * Each must produce exactly what the field's resolver and its scalar's serializer produce; the
+ * tests in tests/modules/compiled-reads compare the two for every field listed here.
+ */
+export type SqlField =
+  /** a leaf: a JSON value computed from columns of the row */
+  | { kind: 'value'; columns: readonly PgColumn[]; json: (row: RowRef) => SQL }
+  /** an object made of the same row's columns (an Amount, a Provenance); null when `nullWhen` is */
+  | { kind: 'embedded'; nullWhen?: PgColumn; fields: SqlFields }
+  /** an object of another table whose key this row holds in `via`; null when there is none */
+  | { kind: 'reference'; type: string; via: PgColumn }
+  /** a connection of another table's rows that point at this row's id */
+  | { kind: 'list'; type: string; list: ChildList<PagedTable, any> };
+
+/** The fields of one object type; null where only its resolver answers (the operation then runs as usual). */
+export type SqlFields = Readonly<Record<string, SqlField | null>>;
+
+/**
+ * Every field of the generated GraphQL type `G`, so a field added to the schema does not compile
+ * until it says how SQL answers it, or that it can't.
+ */
+export type SqlFieldsOf<G> = Readonly<Record<Exclude<keyof G, '__typename'>, SqlField | null>>;
+
+/** An object type that is a table's row. */
+export interface SqlType {
+  table: PgTable;
+  /** the column a reference to this type matches */
+  key: PgColumn;
+  fields: SqlFields;
+}
+
+/** A root field answered in SQL. */
+export type SqlRootField =
+  /** a connection over a whole table */
+  | { kind: 'list'; type: string; list: ListBuilder<PagedTable, any> }
+  /** at most one row, matched by a condition built from the arguments (which throws on bad input) */
+  | { kind: 'lookup'; type: string; where: (args: any, regions: RegionDirectory) => SQL };
+
+/** The column as the database gives it: text, enum, integer, boolean, date and arrays of them map as they are. */
+export function column(c: PgColumn): SqlField {
+  return { kind: 'value', columns: [c], json: (row) => row.column(c) };
+}
+
+/** A numeric column as an exact decimal string, digits as the database prints them. */
+export function decimal(c: PgColumn): SqlField {
+  return { kind: 'value', columns: [c], json: (row) => sql`${row.column(c)}::text` };
+}
+
+/** A timestamptz as `toISOString()` prints it: UTC, milliseconds, `Z`. */
+export function instant(c: PgColumn): SqlField {
+  return {
+    kind: 'value',
+    columns: [c],
+    json: (row) => sql`to_char(${row.column(c)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  };
+}
+
+/** base64url without padding, as Node's `Buffer.toString('base64url')`; `encode` wraps lines at 76 characters. */
+export function base64url(text: SQL): SQL {
+  return sql`translate(encode(convert_to(${text}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+}
+
+/** The global ID of the row: base64url of `Type:uuid`, as `toGlobalId`. */
+export function globalId(type: IdType, id: PgColumn): SqlField {
+  return {
+    kind: 'value',
+    columns: [id],
+    json: (row) => base64url(sql`${sql.raw(`'${type}:'`)} || ${row.column(id)}`),
+  };
+}
+
+/** An Amount of a numeric column, in the row's currency column or in yuan; null when the value is. */
+export function amount(value: PgColumn, currency?: PgColumn): SqlField {
+  return {
+    kind: 'embedded',
+    nullWhen: value,
+    fields: { value: decimal(value), currency: currency ? column(currency) : constant(sql`'CNY'`) },
+  };
+}
+
+/** The same value for every row. */
+export function constant(json: SQL): SqlField {
+  return { kind: 'value', columns: [], json: () => json };
+}
+
+/** A row's Provenance: its kind, and the Source its `source_id` cites. */
+export function provenance(kind: PgColumn, source: PgColumn): SqlField {
+  return {
+    kind: 'embedded',
+    fields: { kind: column(kind), source: { kind: 'reference', type: 'Source', via: source } },
+  };
+}
+
+export function reference(type: string, via: PgColumn): SqlField {
+  return { kind: 'reference', type, via };
+}
+
+export function list(type: string, child: ChildList<PagedTable, any>): SqlField {
+  return { kind: 'list', type, list: child };
+}
+
+/** `type(id:)`: the row whose id the global ID names; an ID of another type is BAD_USER_INPUT on `id`. */
+export function byGlobalId(type: NodeType, id: PgColumn): SqlRootField {
+  return { kind: 'lookup', type, where: (args: { id: string }) => eq(id, expectGlobalId(args.id, type, 'id')) };
+}

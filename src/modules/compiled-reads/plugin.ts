@@ -1,0 +1,87 @@
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import {
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FormattedExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLFormattedError,
+} from 'graphql';
+import type { Database, RenderedStatement } from '../../db/client';
+import type { RegionDirectory } from '../regions/directory';
+import { compileOperation, NotCompilable, type SqlSchema } from './compile';
+
+/** Statements kept per document: one per operation name and set of variable values. */
+const STATEMENTS_PER_DOCUMENT = 64;
+
+/**
+ * Answers a query whose every field SQL can answer (`sqlSchema`) with one statement that builds
+ * the whole `data` as JSON, in place of executing resolvers; any other operation executes as
+ * usual. It runs after the request is charged (`didResolveOperation`), so metering, headers and
+ * `extensions` are the same either way. Statements are rendered once per document, operation and
+ * variable values, and kept while Apollo's document cache keeps the document.
+ */
+export function compiledReadsPlugin<C extends { regions: RegionDirectory }>(
+  sqlSchema: SqlSchema,
+  database: Pick<Database, 'readText'>,
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+): ApolloServerPlugin<C> {
+  const dialect = new PgDialect();
+  const statements = new WeakMap<DocumentNode, Map<string, RenderedStatement | null>>();
+
+  const statementFor = (
+    document: DocumentNode,
+    key: string,
+    render: () => RenderedStatement | null,
+  ): RenderedStatement | null => {
+    let byKey = statements.get(document);
+    if (!byKey) statements.set(document, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key)!;
+    const statement = render();
+    if (byKey.size >= STATEMENTS_PER_DOCUMENT) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, statement);
+    return statement;
+  };
+
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation({ request, document, operation, schema, contextValue }) {
+          if (operation.operation !== 'query') return null;
+          const given = request.variables ?? {};
+          const statement = statementFor(document, `${operation.name?.value ?? ''}:${JSON.stringify(given)}`, () => {
+            const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given);
+            if (variables.errors) return null;
+            const fragments: Record<string, FragmentDefinitionNode> = {};
+            for (const definition of document.definitions) {
+              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+            }
+            try {
+              return dialect.sqlToQuery(
+                compileOperation(sqlSchema, schema, operation, fragments, variables.coerced, contextValue.regions),
+              );
+            } catch (error) {
+              // fields only resolvers answer, or arguments execution will refuse with its own error
+              if (error instanceof NotCompilable || error instanceof GraphQLError) return null;
+              throw error;
+            }
+          });
+          if (!statement) return null;
+          try {
+            return respond({ data: JSON.parse(await database.readText(statement)) as Record<string, unknown> });
+          } catch (error) {
+            // as a resolver's failure would be: logged, masked, SERVICE_UNAVAILABLE when the database is
+            const wrapped = new GraphQLError('The statement failed', { originalError: error as Error });
+            return respond({ data: null, errors: [formatError({ message: wrapped.message }, wrapped)] });
+          }
+        },
+      };
+    },
+  };
+}
+
+function respond(singleResult: FormattedExecutionResult): GraphQLResponse {
+  return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult } };
+}

@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import { organizations } from '../../db/schema';
+import type { Organization, QueryOrganizationArgs } from '../../generated/graphql';
+import {
+  column,
+  globalId,
+  instant,
+  list,
+  provenance,
+  reference,
+  type SqlFieldsOf,
+  type SqlRootField,
+  type SqlType,
+} from '../compiled-reads/fields';
+import {
+  ORGANIZATIONS,
+  ORGANIZATION_DONATIONS_GIVEN,
+  ORGANIZATION_DONATIONS_RECEIVED,
+  ORGANIZATION_GOVERNANCE_METRICS,
+  ORGANIZATION_PROJECTS,
+  ORGANIZATION_TRAINING_SESSIONS,
+} from './lists';
+import { organizationLookup } from './lookup';
+
+const fields: SqlFieldsOf<Organization> = {
+  id: globalId('Organization', organizations.id),
+  name: column(organizations.name),
+  type: column(organizations.type),
+  registrationStatus: column(organizations.registrationStatus),
+  creditCode: column(organizations.creditCode),
+  region: reference('Region', organizations.regionCode),
+  foundedOn: column(organizations.foundedOn),
+  serviceAreas: column(organizations.serviceAreas),
+  targetGroups: column(organizations.targetGroups),
+  evaluationGrade: column(organizations.evaluationGrade),
+  industry: column(organizations.industry),
+  incubator: reference('Organization', organizations.incubatorId),
+  provenance: provenance(organizations.provenanceKind, organizations.sourceId),
+  createdAt: instant(organizations.createdAt),
+  updatedAt: instant(organizations.updatedAt),
+  projects: list('Project', ORGANIZATION_PROJECTS),
+  donationsGiven: list('Donation', ORGANIZATION_DONATIONS_GIVEN),
+  donationsReceived: list('Donation', ORGANIZATION_DONATIONS_RECEIVED),
+  trainingSessions: list('TrainingSession', ORGANIZATION_TRAINING_SESSIONS),
+  governanceMetrics: list('GovernanceMetric', ORGANIZATION_GOVERNANCE_METRICS),
+  donationSummary: null,
+};
+
+export const ORGANIZATION_SQL: SqlType = { table: organizations, key: organizations.id, fields };
+
+export const ORGANIZATION_ROOT_SQL: Record<string, SqlRootField> = {
+  organizations: { kind: 'list', type: 'Organization', list: ORGANIZATIONS },
+  organization: {
+    kind: 'lookup',
+    type: 'Organization',
+    where: (args: QueryOrganizationArgs) => {
+      const key = organizationLookup(args);
+      return 'id' in key ? eq(organizations.id, key.id) : eq(organizations.creditCode, key.creditCode);
+    },
+  },
+};
