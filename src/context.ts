@@ -13,8 +13,10 @@ export interface Context {
   caller: Caller;
   /** what this request was charged, set before execution */
   rateLimit?: Charge;
+  /** the response's `data` as JSON text, when one SQL statement answered the query */
+  compiledData: { text?: string };
 }
 
 export function createContext(db: Db, regions: RegionDirectory, caller: Caller): Context {
-  return { db, regions, caller, loaders: createLoaders(db) };
+  return { db, regions, caller, loaders: createLoaders(db), compiledData: {} };
 }

@@ -19,6 +19,7 @@ import type { AccessOptions } from './modules/access/options';
 import { RedisBudgetStore } from './modules/access/redis-budgets';
 import { callerOf } from './modules/access/tiers';
 import { compiledReadsPlugin } from './modules/compiled-reads/plugin';
+import { spliceData } from './modules/compiled-reads/raw-data';
 import { registerExplorer } from './modules/explorer/routes';
 import { RegionDirectory } from './modules/regions/directory';
 import { resolvers } from './resolvers';
@@ -158,8 +159,13 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   };
 
   let draining = false;
+  const contexts = new WeakMap<FastifyRequest, Context>();
   const handler = fastifyApolloHandler(apollo, {
-    context: async (request) => createContext(database.db, regions, await identify(request)),
+    context: async (request) => {
+      const context = createContext(database.db, regions, await identify(request));
+      contexts.set(request, context);
+      return context;
+    },
   });
   // any origin may call the API from a browser: keys travel in a header, never in cookies, so a
   // page can only spend what it holds; preflights are answered here and cached for a day
@@ -177,7 +183,16 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     ],
     maxAge: 86_400,
   });
-  app.route({ url: '/graphql', method: ['GET', 'POST'], handler });
+  app.route({
+    url: '/graphql',
+    method: ['GET', 'POST'],
+    handler,
+    // a query one statement answered: its data is the statement's JSON text, put in as is
+    onSend: async (request, _reply, payload) => {
+      const data = contexts.get(request)?.compiledData.text;
+      return data !== undefined && typeof payload === 'string' ? spliceData(payload, data) : payload;
+    },
+  });
   // while draining, every response closes its connection, so close() need not wait out keep-alive
   app.addHook('onSend', async (_request, reply) => {
     if (draining) reply.header('connection', 'close');

@@ -158,23 +158,40 @@ export function compileOperation(
     const t = derivedTable();
     const columns = new Set<PgColumn>([target.key]);
     const { limit, backward } = q.window;
+    const fields = subfields(type, nodes);
+    const pageInfoType = returnType(type, 'pageInfo');
+    const edgeType = returnType(type, 'edges');
+    const nodeType = returnType(edgeType, 'node');
+    // what the asked fields need: the row after the page (whether more follow) and the sort key (cursors)
+    const asked = new Set<string>();
+    for (const [, fieldNodes] of fields) {
+      const name = fieldNodes[0]!.name.value;
+      if (name === 'pageInfo') for (const [, n] of subfields(pageInfoType, fieldNodes)) asked.add(n[0]!.name.value);
+      if (name === 'edges') for (const [, n] of subfields(edgeType, fieldNodes)) asked.add(n[0]!.name.value);
+    }
+    const readsMore = asked.has(backward ? 'hasPreviousPage' : 'hasNextPage');
+    const readsKey = asked.has('cursor') || asked.has('startCursor') || asked.has('endCursor');
     const fromCursor = literal(q.window.from !== null);
     const more = sql`count(*) > ${sql.raw(String(limit))}`;
-    const inPage = sql`(where ${t.field('_n')} <= ${sql.raw(String(limit))})`;
-    const order = (reversed: boolean) => sql`${t.field('_n')} ${sql.raw(backward !== reversed ? 'desc' : 'asc')}`;
+    // the page is ordered by the row number only when the row after it is read; else by the sort itself
+    const inPage = readsMore ? sql` filter (where ${t.field('_n')} <= ${sql.raw(String(limit))})` : sql``;
+    const order = (reversed: boolean) => {
+      const dir = sql.raw(backward !== reversed ? 'desc' : 'asc');
+      if (readsMore) return sql`${t.field('_n')} ${dir}`;
+      // the list reads forward in its sort order, so the page reads in reverse when it was read backward
+      const reverse = sql.raw(q.sort.descending !== reversed ? 'desc' : 'asc');
+      return sql`${t.field('_s')} ${reverse}, ${t.row.column(target.key)} ${reverse}`;
+    };
     const cursor = base64url(
       sql`'[' || coalesce(to_json(${t.field('_k')})::text, 'null') || ',' || to_json(${t.row.column(target.key)}::text)::text || ']'`,
     );
-    const nodeType = returnType(returnType(type, 'edges'), 'node');
     const nodeJson = (fieldNodes: readonly FieldNode[]) =>
       objectJson(nodeType, subfields(nodeType, fieldNodes), target.fields, t.row, columns, target.key);
-    const pageList = (item: SQL) =>
-      sql`coalesce(json_agg(${item} order by ${order(false)}) filter ${inPage}, '[]'::json)`;
-    const edgeCursor = (reversed: boolean) =>
-      sql`(array_agg(${cursor} order by ${order(reversed)}) filter ${inPage})[1]`;
+    const pageList = (item: SQL) => sql`coalesce(json_agg(${item} order by ${order(false)})${inPage}, '[]'::json)`;
+    const edgeCursor = (reversed: boolean) => sql`(array_agg(${cursor} order by ${order(reversed)})${inPage})[1]`;
     let readsRows = false;
 
-    const entries = [...subfields(type, nodes)].map(([responseKey, fieldNodes]): [string, SQL] => {
+    const entries = [...fields].map(([responseKey, fieldNodes]): [string, SQL] => {
       const name = fieldNodes[0]!.name.value;
       switch (name) {
         case '__typename':
@@ -189,7 +206,6 @@ export function compileOperation(
           return [responseKey, pageList(nodeJson(fieldNodes))];
         case 'edges': {
           readsRows = true;
-          const edgeType = returnType(type, 'edges');
           const edge = jsonObject(
             [...subfields(edgeType, fieldNodes)].map(([edgeKey, edgeNodes]): [string, SQL] => {
               const edgeField = edgeNodes[0]!.name.value;
@@ -202,7 +218,6 @@ export function compileOperation(
         }
         case 'pageInfo': {
           readsRows = true;
-          const pageInfoType = returnType(type, 'pageInfo');
           return [
             responseKey,
             jsonObject(
@@ -230,9 +245,10 @@ export function compileOperation(
     if (!readsRows) return jsonObject(entries);
     const { conditions, orderBy } = keyset(q);
     return sql`(select ${jsonObject(entries)} from (
-      select ${selectList(columns)}, (${q.sort.key})::text as _k, row_number() over (order by ${orderBy}) as _n
+      select ${selectList(columns)}${readsKey ? sql`, (${q.sort.key})::text as _k` : sql``},
+        ${readsMore ? sql`row_number() over (order by ${orderBy}) as _n` : sql`${q.sort.key} as _s`}
       from ${q.table} ${whereAll(parent ? [parent, ...conditions] : conditions)}
-      order by ${orderBy} limit ${literalLimit(q)}) as ${t.alias})`;
+      order by ${orderBy} limit ${readsMore ? literalLimit(q) : sql.raw(String(limit))}) as ${t.alias})`;
   };
 
   const root = collectFields(schema, fragments, variables, queryType, operation.selectionSet);

@@ -68,9 +68,14 @@ export function instant(c: PgColumn): SqlField {
   };
 }
 
-/** base64url without padding, as Node's `Buffer.toString('base64url')`; `encode` wraps lines at 76 characters. */
+/**
+ * base64url without padding, as Node's `Buffer.toString('base64url')`. `encode` wraps lines at 76
+ * characters and pads; replace() is several times cheaper per row than translate(), which is
+ * felt with hundreds of IDs in one response.
+ */
 export function base64url(text: SQL): SQL {
-  return sql`translate(encode(convert_to(${text}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+  const base64 = sql`replace(encode(convert_to(${text}, 'UTF8'), 'base64'), E'\n', '')`;
+  return sql`replace(replace(rtrim(${base64}, '='), '+', '-'), '/', '_')`;
 }
 
 /** The global ID of the row: base64url of `Type:uuid`, as `toGlobalId`. */

@@ -12,6 +12,7 @@ import {
 import type { Database, RenderedStatement } from '../../db/client';
 import type { RegionDirectory } from '../regions/directory';
 import { compileOperation, NotCompilable, type SqlSchema } from './compile';
+import { DATA_MARKER } from './raw-data';
 
 /** Statements kept per document: one per operation name and set of variable values. */
 const STATEMENTS_PER_DOCUMENT = 64;
@@ -23,7 +24,17 @@ const STATEMENTS_PER_DOCUMENT = 64;
  * `extensions` are the same either way. Statements are rendered once per document, operation and
  * variable values, and kept while Apollo's document cache keeps the document.
  */
-export function compiledReadsPlugin<C extends { regions: RegionDirectory }>(
+/** What the plugin reads from and leaves on each request's context. */
+export interface CompiledReadsContext {
+  regions: RegionDirectory;
+  /**
+   * Holds the response's `data` as JSON text when one statement answered it, for the HTTP layer
+   * to send; a holder, because Apollo executes each operation on a shallow copy of the context.
+   */
+  compiledData: { text?: string };
+}
+
+export function compiledReadsPlugin<C extends CompiledReadsContext>(
   sqlSchema: SqlSchema,
   database: Pick<Database, 'readText'>,
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
@@ -70,7 +81,8 @@ export function compiledReadsPlugin<C extends { regions: RegionDirectory }>(
           });
           if (!statement) return null;
           try {
-            return respond({ data: JSON.parse(await database.readText(statement)) as Record<string, unknown> });
+            contextValue.compiledData.text = await database.readText(statement);
+            return respond({ data: DATA_MARKER });
           } catch (error) {
             // as a resolver's failure would be: logged, masked, SERVICE_UNAVAILABLE when the database is
             const wrapped = new GraphQLError('The statement failed', { originalError: error as Error });

@@ -27,7 +27,7 @@ export const DONATION_FIELD_COLUMNS: FieldColumns<Donation, DonationRow> = {
 };
 export type DisbursementRow = typeof disbursements.$inferSelect;
 
-/** Sums over a set of donations, as exact decimal strings of yuan. */
+/** Sums over a set of donations, as exact decimal strings of yuan; a root summary sums only the fields asked of it. */
 export interface DonationTotalsRow {
   donationCount: number;
   total: string;
@@ -48,7 +48,10 @@ export interface DonationSummaryParent {
   donorCount: () => Promise<number>;
 }
 
-/** One group of `donationStats`; `key` is the raw grouping value (a row id for DONOR and RECIPIENT). */
+/**
+ * One group of `donationStats`; `key` is the raw grouping value (a row id for DONOR and RECIPIENT).
+ * `cash` and `inKind` are summed only when asked for.
+ */
 export interface DonationGroupRow {
   dimension: DonationDimension;
   key: string | null;

@@ -16,7 +16,7 @@ import { INDUSTRY_SECTIONS } from '../organizations/industry';
 import { ORGANIZATION_TYPE_NAMES } from '../organizations/type-names';
 import { MAX_PAGE_SIZE } from '../pagination/arguments';
 import { rootConnection } from '../pagination/lists';
-import { selectedColumns } from '../pagination/selection';
+import { askedFields, selectedColumns } from '../pagination/selection';
 import { DONATION_FIELD_COLUMNS } from './mappers';
 import { DONATION_PURPOSE_NAMES, DONATION_STATUS_NAMES } from './value-names';
 import { once } from '../pagination/connection';
@@ -28,18 +28,19 @@ export const Query: QueryResolvers = {
   donation: (_root, { id }, ctx) => ctx.loaders.donationById.load(expectGlobalId(id, 'Donation', 'id')),
   donations: (_root, args, ctx, info) =>
     rootConnection(ctx.db, DONATIONS(args, ctx.regions), selectedColumns(info, donations, DONATION_FIELD_COLUMNS)),
-  donationSummary: (_root, { filter }, ctx) => {
+  donationSummary: (_root, { filter }, ctx, info) => {
     const conditions = donationConditions(filter);
+    const asked = askedFields(info);
     return {
-      totals: once(() => summarizeDonations(ctx.db, conditions)),
+      totals: once(() => summarizeDonations(ctx.db, conditions, asked)),
       donorCount: once(() => countDonors(ctx.db, conditions)),
     };
   },
-  donationStats: (_root, { groupBy, filter, first }, ctx) => {
+  donationStats: (_root, { groupBy, filter, first }, ctx, info) => {
     if (first != null && (first < 1 || first > MAX_PAGE_SIZE)) {
       throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
     }
-    return groupDonations(ctx.db, groupBy, donationConditions(filter), first ?? null);
+    return groupDonations(ctx.db, groupBy, donationConditions(filter), first ?? null, askedFields(info));
   },
 };
 

@@ -89,15 +89,32 @@ export function donationList(
 const yuanSum = (column: PgColumn, where?: SQL) =>
   sql`coalesce(sum(${column})${where ? sql` filter (where ${where})` : sql``}, 0)::numeric(20,2)::text`;
 
-const totalsColumns = sql`
-  count(*)::int as "donationCount",
-  ${yuanSum(donations.total)} as "total",
-  ${yuanSum(donations.cash)} as "cash",
-  ${yuanSum(donations.inKind)} as "inKind",
-  ${yuanSum(donations.total, sql`${donations.cash} is null`)} as "unsplitTotal",
-  ${yuanSum(donations.delivered)} as "delivered",
-  case when coalesce(sum(${donations.cash}) + sum(${donations.inKind}), 0) > 0
-    then round(sum(${donations.inKind}) / (sum(${donations.cash}) + sum(${donations.inKind})), 4)::text end as "inKindShare"`;
+/** Each total's expression, by its key in DonationTotalsRow (and its field in DonationSummary). */
+const TOTALS: Record<Exclude<keyof DonationTotalsRow, 'donationCount'>, SQL> = {
+  total: yuanSum(donations.total),
+  cash: yuanSum(donations.cash),
+  inKind: yuanSum(donations.inKind),
+  unsplitTotal: yuanSum(donations.total, sql`${donations.cash} is null`),
+  delivered: yuanSum(donations.delivered),
+  inKindShare: sql`case when coalesce(sum(${donations.cash}) + sum(${donations.inKind}), 0) > 0
+    then round(sum(${donations.inKind}) / (sum(${donations.cash}) + sum(${donations.inKind})), 4)::text end`,
+};
+
+/**
+ * The count and the totals named in `asked`, every one when not given: summing a numeric column
+ * over a million rows is most of a summary's cost, so one that is not asked for is not summed.
+ */
+function totalsColumns(asked?: ReadonlySet<string>): SQL {
+  return sql.join(
+    [
+      sql`count(*)::int as "donationCount"`,
+      ...Object.entries(TOTALS)
+        .filter(([key]) => !asked || asked.has(key))
+        .map(([key, total]) => sql`${total} as ${sql.identifier(key)}`),
+    ],
+    sql`, `,
+  );
+}
 
 const EMPTY_TOTALS: DonationTotalsRow = {
   donationCount: 0,
@@ -131,11 +148,15 @@ export async function countDonorsByParent(db: Db, parent: PgColumn, parentIds: r
   return orderedByKey(parentIds, found, (r) => r.parent, { parent: '', n: 0 }).map((r) => r.n);
 }
 
-/** Exact sums over every matching donation, in one aggregate statement. */
-export async function summarizeDonations(db: Db, conditions: SQL[]): Promise<DonationTotalsRow> {
+/** Exact sums over every matching donation, in one aggregate statement; of the totals, only those `asked`. */
+export async function summarizeDonations(
+  db: Db,
+  conditions: SQL[],
+  asked: ReadonlySet<string>,
+): Promise<DonationTotalsRow> {
   const [row] = await rows<DonationTotalsRow>(
     db,
-    sql`select ${totalsColumns} from ${donations} ${whereAll(conditions)}`,
+    sql`select ${totalsColumns(asked)} from ${donations} ${whereAll(conditions)}`,
   );
   return row!;
 }
@@ -148,7 +169,7 @@ export async function summarizeDonationsByParent(
 ): Promise<DonationTotalsRow[]> {
   const found = await rows<DonationTotalsRow & { parent: string }>(
     db,
-    sql`select ${parent} as parent, ${totalsColumns} from ${donations}
+    sql`select ${parent} as parent, ${totalsColumns()} from ${donations}
         where ${anyOf(parent, parentIds)} group by 1`,
   );
   return orderedByKey(parentIds, found, (r) => r.parent, EMPTY_TOTALS);
@@ -191,18 +212,21 @@ function dimension(by: DonationDimension): { key: SQL; label: SQL; joins: SQL } 
   }
 }
 
-/** Exact sums per group, largest total first; at most `limit` groups when given. */
+/** Exact sums per group, largest total first; at most `limit` groups when given; cash and in kind only when `asked`. */
 export async function groupDonations(
   db: Db,
   by: DonationDimension,
   conditions: SQL[],
   limit: number | null,
+  asked: ReadonlySet<string>,
 ): Promise<DonationGroupRow[]> {
   const { key, label, joins } = dimension(by);
+  const split = (field: 'cash' | 'inKind') =>
+    asked.has(field) ? sql`, ${yuanSum(donations[field])} as ${sql.identifier(field)}` : sql``;
   const found = await rows<Omit<DonationGroupRow, 'dimension'>>(
     db,
     sql`select ${key} as "key", ${label} as "label", count(*)::int as "donationCount",
-          ${yuanSum(donations.total)} as "total", ${yuanSum(donations.cash)} as "cash", ${yuanSum(donations.inKind)} as "inKind"
+          ${yuanSum(donations.total)} as "total"${split('cash')}${split('inKind')}
         from ${donations} ${joins} ${whereAll(conditions)}
         group by 1 order by sum(${donations.total}) desc, 1 asc nulls last
         ${limit !== null ? sql`limit ${limit}` : sql``}`,

@@ -61,3 +61,11 @@ export function selectedColumns<T extends PagedTable, G>(
   if (only) selected.set(only, projection);
   return projection;
 }
+
+/** The names of the fields asked of the value `info`'s field returns, through fragments, whatever their aliases. */
+export function askedFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  for (const node of info.fieldNodes)
+    eachField(node.selectionSet, info.fragments, (field) => names.add(field.name.value));
+  return names;
+}

@@ -444,6 +444,24 @@ const PAGE = /* GraphQL */ `
   }
 `;
 
+/** The same pages without page info: no row past the page is read, and the page is ordered by its sort. */
+const PAGE_EDGES = /* GraphQL */ `
+  query PageEdges($first: Int, $after: String, $last: Int, $before: String) {
+    organizations(first: $first, after: $after, last: $last, before: $before, orderBy: { field: NAME }) {
+      edges {
+        cursor
+        node {
+          id
+          foundedOn
+        }
+      }
+      nodes {
+        name
+      }
+    }
+  }
+`;
+
 const LOOKUPS = /* GraphQL */ `
   query Lookups($organization: ID!, $project: ID!, $donation: ID!, $session: ID!, $creditCode: String!, $unknown: ID!) {
     organization(id: $organization) {
@@ -577,6 +595,9 @@ describe('queries answered by one SQL statement', () => {
         expect(fromResolvers.body.errors).toBeUndefined();
         expect(fromSql.body).toEqual(fromResolvers.body);
         expect(statements).toBe(1);
+        const edges = await both(PAGE_EDGES, variables);
+        expect(edges.fromSql.body).toEqual(edges.fromResolvers.body);
+        expect(edges.fromSql.body.data.organizations.edges).toHaveLength(7);
         const info = fromSql.body.data.organizations.pageInfo;
         variables = 'first' in start ? { first: 7, after: info.endCursor } : { last: 7, before: info.startCursor };
       }
