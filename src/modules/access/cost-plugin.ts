@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import { getVariableValues, GraphQLError } from 'graphql';
+import { fragmentsOf } from '../../fragments';
 import type { Budget, BudgetStore, Charge } from './budgets';
 import { requestCost } from './cost';
 import { countRequestedNodes } from './node-count';
@@ -25,10 +26,7 @@ export function costPlugin<C extends MeteredContext>(maxNodes: number, budgets: 
       return {
         async didResolveOperation({ request, document, operation, schema, contextValue }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
+          const fragments = fragmentsOf(document);
           // variables as execution will see them, defaults applied: `$n: Int = 100` sent as {} counts 100
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           const nodes = countRequestedNodes(schema, operation, fragments, variables.coerced ?? request.variables ?? {});

@@ -3,13 +3,12 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import {
   getVariableValues,
   GraphQLError,
-  Kind,
   type DocumentNode,
   type FormattedExecutionResult,
-  type FragmentDefinitionNode,
   type GraphQLFormattedError,
 } from 'graphql';
 import type { Database, RenderedStatement } from '../../db/client';
+import { fragmentsOf } from '../../fragments';
 import type { RegionDirectory } from '../regions/directory';
 import { compileOperation, NotCompilable, type SqlSchema } from './compile';
 import { DATA_MARKER } from './raw-data';
@@ -17,13 +16,6 @@ import { DATA_MARKER } from './raw-data';
 /** Statements kept per document: one per operation name and set of variable values. */
 const STATEMENTS_PER_DOCUMENT = 64;
 
-/**
- * Answers a query whose every field SQL can answer (`sqlSchema`) with one statement that builds
- * the whole `data` as JSON, in place of executing resolvers; any other operation executes as
- * usual. It runs after the request is charged (`didResolveOperation`), so metering, headers and
- * `extensions` are the same either way. Statements are rendered once per document, operation and
- * variable values, and kept while Apollo's document cache keeps the document.
- */
 /** What the plugin reads from and leaves on each request's context. */
 export interface CompiledReadsContext {
   regions: RegionDirectory;
@@ -34,6 +26,13 @@ export interface CompiledReadsContext {
   compiledData: { text?: string };
 }
 
+/**
+ * Answers a query whose every field SQL can answer (`sqlSchema`) with one statement that builds
+ * the whole `data` as JSON, in place of executing resolvers; any other operation executes as
+ * usual. It runs after the request is charged (`didResolveOperation`), so metering, headers and
+ * `extensions` are the same either way. Statements are rendered once per document, operation and
+ * variable values, and kept while Apollo's document cache keeps the document.
+ */
 export function compiledReadsPlugin<C extends CompiledReadsContext>(
   sqlSchema: SqlSchema,
   database: Pick<Database, 'readText'>,
@@ -65,13 +64,16 @@ export function compiledReadsPlugin<C extends CompiledReadsContext>(
           const statement = statementFor(document, `${operation.name?.value ?? ''}:${JSON.stringify(given)}`, () => {
             const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given);
             if (variables.errors) return null;
-            const fragments: Record<string, FragmentDefinitionNode> = {};
-            for (const definition of document.definitions) {
-              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-            }
             try {
               return dialect.sqlToQuery(
-                compileOperation(sqlSchema, schema, operation, fragments, variables.coerced, contextValue.regions),
+                compileOperation(
+                  sqlSchema,
+                  schema,
+                  operation,
+                  fragmentsOf(document),
+                  variables.coerced,
+                  contextValue.regions,
+                ),
               );
             } catch (error) {
               // fields only resolvers answer, or arguments execution will refuse with its own error
