@@ -146,7 +146,9 @@ export function compileOperation(
 
   /**
    * A page of `q`'s rows under `parent` (or of the whole table), read once with one row more than
-   * asked; nodes, edges and page info are aggregates over it, in the list's order.
+   * asked; nodes, edges and page info are aggregates over it, in the list's order. `group by ()`
+   * makes it one row whatever is asked: page info alone may aggregate nothing, and an empty page
+   * must still answer an object.
    */
   const connectionJson = (
     type: GraphQLObjectType,
@@ -209,9 +211,16 @@ export function compileOperation(
           const edge = jsonObject(
             [...subfields(edgeType, fieldNodes)].map(([edgeKey, edgeNodes]): [string, SQL] => {
               const edgeField = edgeNodes[0]!.name.value;
-              if (edgeField === '__typename') return [edgeKey, literal(edgeType.name)];
-              if (edgeField === 'cursor') return [edgeKey, cursor];
-              return [edgeKey, nodeJson(edgeNodes)];
+              switch (edgeField) {
+                case '__typename':
+                  return [edgeKey, literal(edgeType.name)];
+                case 'cursor':
+                  return [edgeKey, cursor];
+                case 'node':
+                  return [edgeKey, nodeJson(edgeNodes)];
+                default:
+                  throw new NotCompilable(`no SQL for ${edgeType.name}.${edgeField}`);
+              }
             }),
           );
           return [responseKey, pageList(edge)];
@@ -222,7 +231,10 @@ export function compileOperation(
             responseKey,
             jsonObject(
               [...subfields(pageInfoType, fieldNodes)].map(([infoKey, infoNodes]): [string, SQL] => {
-                switch (infoNodes[0]!.name.value) {
+                const infoField = infoNodes[0]!.name.value;
+                switch (infoField) {
+                  case '__typename':
+                    return [infoKey, literal(pageInfoType.name)];
                   case 'hasNextPage':
                     return [infoKey, backward ? fromCursor : more];
                   case 'hasPreviousPage':
@@ -232,7 +244,7 @@ export function compileOperation(
                   case 'endCursor':
                     return [infoKey, edgeCursor(true)];
                   default:
-                    return [infoKey, literal(pageInfoType.name)];
+                    throw new NotCompilable(`no SQL for ${pageInfoType.name}.${infoField}`);
                 }
               }),
             ),
@@ -248,7 +260,7 @@ export function compileOperation(
       select ${selectList(columns)}${readsKey ? sql`, (${q.sort.key})::text as _k` : sql``},
         ${readsMore ? sql`row_number() over (order by ${orderBy}) as _n` : sql`${q.sort.key} as _s`}
       from ${q.table} ${whereAll(parent ? [parent, ...conditions] : conditions)}
-      order by ${orderBy} limit ${readsMore ? literalLimit(q) : sql.raw(String(limit))}) as ${t.alias})`;
+      order by ${orderBy} limit ${readsMore ? literalLimit(q) : sql.raw(String(limit))}) as ${t.alias} group by ())`;
   };
 
   const root = collectFields(schema, fragments, variables, queryType, operation.selectionSet);

@@ -1,3 +1,8 @@
+import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import { compileOperation, NotCompilable } from '../../../src/modules/compiled-reads/compile';
+import { RegionDirectory } from '../../../src/modules/regions/directory';
+import { loadTypeDefs } from '../../../src/schema';
+import { sqlSchema } from '../../../src/sql-schema';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { serveTestDatabase, type TestServer } from '../../support/server';
 import { DEFAULT_TIER_BUDGETS } from '../../../src/modules/access/tiers';
@@ -494,6 +499,50 @@ const LOOKUPS = /* GraphQL */ `
   ${[REGION, PROVENANCE, ORGANIZATION, PROJECT, DONATION, SESSION].join('\n')}
 `;
 
+/**
+ * Connections asked for nothing of their rows: page info alone aggregates nothing, so each must
+ * still be one object (one row), also when the page is empty; found by the random queries.
+ */
+const NOTHING_OF_THE_ROWS = /* GraphQL */ `
+  query NothingOfTheRows($search: String) {
+    forward: organizations(first: 2, filter: { search: $search }) {
+      pageInfo {
+        hasPreviousPage
+      }
+    }
+    backward: organizations(last: 2, filter: { search: $search }) {
+      pageInfo {
+        __typename
+        hasNextPage
+      }
+    }
+    cursors: organizations(first: 2, filter: { search: $search }) {
+      pageInfo {
+        startCursor
+        endCursor
+      }
+    }
+    counted: organizations(first: 2, filter: { search: $search }) {
+      totalCount
+    }
+    organizations(first: 3) {
+      nodes {
+        projects(first: 2, filter: { search: $search }) {
+          pageInfo {
+            hasPreviousPage
+          }
+        }
+        donationsGiven(first: 1) {
+          totalCount
+        }
+        trainingSessions(last: 1) {
+          __typename
+        }
+      }
+    }
+  }
+`;
+
 /** Asks for a field only resolvers answer, so it runs as it always did. */
 const MIXED = /* GraphQL */ `
   query Mixed {
@@ -522,7 +571,7 @@ describe('queries answered by one SQL statement', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    compiled = await serveTestDatabase(db, options);
+    compiled = await serveTestDatabase(db, { ...options, compiledReads: true });
     resolved = await serveTestDatabase(db, { ...options, compiledReads: false });
   });
   afterAll(async () => {
@@ -648,6 +697,30 @@ describe('queries answered by one SQL statement', () => {
     expect(statements).toBe(1);
     expect(fromSql.body.data.missing).toBeNull();
     expect(fromSql.body.data.byCode.creditCode).toBe(variables.creditCode);
+  });
+
+  it('answers a connection asked only for page info or its count with one object, also for an empty page', async () => {
+    for (const search of [null, 'no name holds this']) {
+      const { fromSql, fromResolvers, statements } = await both(NOTHING_OF_THE_ROWS, { search });
+      expect(fromResolvers.body.errors).toBeUndefined();
+      expect(fromSql.body).toEqual(fromResolvers.body);
+      expect(statements).toBe(1);
+    }
+  });
+
+  it('leaves a page info or edge field SQL does not know to resolvers rather than answer it wrongly', async () => {
+    const extended = buildSchema(
+      `${loadTypeDefs()}\nextend type PageInfo { pageCount: Int }\nextend type OrganizationEdge { rank: Int }`,
+    );
+    const regions = await RegionDirectory.load(db.database.db);
+    for (const query of [
+      '{ organizations(first: 2) { pageInfo { hasNextPage pageCount } } }',
+      '{ organizations(first: 2) { edges { cursor rank } } }',
+    ]) {
+      const document = parse(query);
+      const operation = document.definitions[0] as OperationDefinitionNode;
+      expect(() => compileOperation(sqlSchema, extended, operation, {}, {}, regions)).toThrow(NotCompilable);
+    }
   });
 
   it('leaves an operation with a field only resolvers answer to them', async () => {
