@@ -20,8 +20,11 @@ export interface Charge extends Budget {
  * `windowMs`; a charge that does not fit is refused whole and takes nothing.
  */
 export interface BudgetStore {
-  /** Takes `cost` points from `key`'s budget of `limit` if they fit; cost 0 only reads it. */
-  charge(key: string, cost: number, limit: number): Promise<Charge>;
+  /**
+   * Takes `cost` points from `key`'s budget of `limit` if they fit; cost 0 only reads it. A
+   * window opened here lasts `windowMs`, the store's own unless given.
+   */
+  charge(key: string, cost: number, limit: number, windowMs?: number): Promise<Charge>;
   close(): Promise<void>;
 }
 
@@ -46,12 +49,12 @@ export class MemoryBudgetStore implements BudgetStore {
     this.windows = new LRUCache<string, Window>({ max: 100_000, ttl: windowMs, ttlAutopurge: false });
   }
 
-  async charge(key: string, cost: number, limit: number): Promise<Charge> {
+  async charge(key: string, cost: number, limit: number, windowMs = this.windowMs): Promise<Charge> {
     const now = Date.now();
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {
-      window = { used: 0, resetAt: now + this.windowMs };
-      if (cost > 0) this.windows.set(key, window);
+      window = { used: 0, resetAt: now + windowMs };
+      if (cost > 0) this.windows.set(key, window, { ttl: windowMs });
     }
     const charge = chargeWindow(window.used, window.resetAt, cost, limit);
     window.used = charge.used;

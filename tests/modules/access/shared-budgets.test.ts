@@ -3,6 +3,7 @@ import { createServer as createNetServer } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfig } from '../../../src/config';
+import { RedisBudgetStore } from '../../../src/modules/access/redis-budgets';
 import { createServer, type Server } from '../../../src/server';
 import { createTestKey } from '../../support/keys';
 import { describeOnRedis, REDIS_URL } from '../../support/needs-redis';
@@ -38,6 +39,25 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as { port: number };
   await new Promise((resolve) => probe.close(resolve));
   return port;
+}
+
+/** A redis-server of the test's own on `port`, which it may stop, freeze and kill; throws without the binary. */
+async function startRedisServer(port: number): Promise<ChildProcess> {
+  const redis = spawn('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
+  await new Promise<void>((resolve, reject) => {
+    redis.stdout.on('data', (d: Buffer) => d.toString().includes('Ready to accept') && resolve());
+    redis.on('error', reject);
+  });
+  return redis;
 }
 
 const post = (origin: string, headers: Record<string, string>) =>
@@ -112,23 +132,7 @@ describe('when Redis fails', () => {
 
   it('falls back when Redis dies mid-way and shares again when it is back', async () => {
     const port = await freePort();
-    const start = async (): Promise<ChildProcess> => {
-      const redis = spawn('redis-server', [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-      ]);
-      await new Promise<void>((resolve, reject) => {
-        redis.stdout.on('data', (d: Buffer) => d.toString().includes('Ready to accept') && resolve());
-        redis.on('error', reject);
-      });
-      return redis;
-    };
+    const start = () => startRedisServer(port);
     let redis: ChildProcess | undefined;
     try {
       redis = await start();
@@ -157,6 +161,78 @@ describe('when Redis fails', () => {
       expect((await t.query(TWO_POINTS)).headers.get('x-ratelimit-used')).toBe('2');
     } finally {
       await t.close();
+      redis.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  it('a frozen Redis costs one timeout per breaker interval, not one per request', async () => {
+    const port = await freePort();
+    let redis: ChildProcess;
+    try {
+      redis = await startRedisServer(port);
+    } catch {
+      process.stderr.write('when Redis fails › frozen [skipped: no redis-server binary to start and freeze]\n');
+      return;
+    }
+    const { logger, messages } = capturedLogger();
+    const timings = { commandTimeoutMs: 200, breakerIntervalMs: 500 };
+    const url = `redis://127.0.0.1:${port}`;
+    const store = new RedisBudgetStore(url, 60_000, logger, timings);
+    const other = new RedisBudgetStore(url, 60_000, logger, timings);
+    await Promise.all([store.connect(), other.connect()]);
+    /** Each charge's milliseconds. */
+    const timed = async (charges: Array<() => Promise<unknown>>) =>
+      Promise.all(
+        charges.map(async (charge) => {
+          const start = performance.now();
+          await charge();
+          return performance.now() - start;
+        }),
+      );
+    const slow = (ms: number[]) => ms.filter((m) => m >= timings.commandTimeoutMs * 0.9).length;
+    try {
+      expect((await store.charge('before', 1, 100)).used).toBe(1);
+      redis.kill('SIGSTOP');
+
+      // 200 charges one after another, 10 ms apart: the first waits out the timeout and opens
+      // the breaker; after that only one probe per interval waits
+      const started = performance.now();
+      const sequential: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        sequential.push(...(await timed([() => store.charge('frozen', 1, 1_000)])));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const elapsed = performance.now() - started;
+      const intervals = Math.ceil(elapsed / timings.breakerIntervalMs);
+      expect(slow(sequential)).toBeGreaterThanOrEqual(1);
+      expect(slow(sequential)).toBeLessThanOrEqual(intervals + 1);
+      // without the breaker: 200 × 200 ms = 40 s
+      expect(elapsed).toBeLessThan(200 * 10 + (intervals + 1) * timings.commandTimeoutMs + 2_000);
+      // budgets went on, in this instance's memory
+      expect((await store.charge('frozen', 0, 1_000)).used).toBe(200);
+
+      // 200 charges at once while the breaker is open: at most the one probe waits
+      const burst = await timed(Array.from({ length: 200 }, () => () => store.charge('burst', 1, 1_000)));
+      expect(slow(burst)).toBeLessThanOrEqual(1);
+      expect(messages().filter((m) => m.startsWith('Redis is unavailable'))).toHaveLength(1); // once per outage
+
+      redis.kill('SIGCONT');
+      // the next probe finds Redis answering, and budgets are shared again
+      let used = 0;
+      for (let i = 0; i < 20 && used !== 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, timings.breakerIntervalMs / 2));
+        await store.charge(`after-${i}`, 2, 100);
+        used = (await other.charge(`after-${i}`, 0, 100)).used;
+      }
+      expect(used).toBe(2);
+      expect(messages()).toContain('rate-limit budgets are shared through Redis again');
+      process.stderr.write(
+        `frozen Redis: ${sequential.length} sequential charges in ${Math.round(elapsed)} ms with ${slow(sequential)} timeouts (${intervals} intervals); ${burst.length} at once: ${slow(burst)} timeouts, slowest ${Math.round(Math.max(...burst))} ms\n`,
+      );
+    } finally {
+      redis.kill('SIGCONT');
+      await store.close();
+      await other.close();
       redis.kill('SIGKILL');
     }
   }, 30_000);
