@@ -61,6 +61,9 @@ const schema = z.object({
     )
     .refine((list) => list.every(proxyEntry), 'must be comma-separated IP addresses or CIDR ranges')
     .optional(),
+  /** refused API keys per client address and window before its requests with a key get 429 */
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(60),
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
   /** how often API keys' last use is written */
   KEY_LAST_USE_FLUSH_MS: z.coerce.number().int().min(100).default(60_000),
 });
@@ -120,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
       redisUrl: e.REDIS_URL,
       trustedProxies: e.TRUSTED_PROXIES ?? [],
+      authFailureLimit: e.AUTH_FAILURE_LIMIT,
+      authFailureWindowMs: e.AUTH_FAILURE_WINDOW_SECONDS * 1000,
       lastUseFlushMs: e.KEY_LAST_USE_FLUSH_MS,
     },
   };

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { createContext, type Context } from './context';
 import type { Database } from './db/client';
 import { CLIENT_SAFE_CODES, UnauthenticatedError } from './errors';
+import { AuthFailureLimit, TooManyAuthFailuresError } from './modules/access/auth-failures';
 import { authenticate } from './modules/access/authenticate';
 import { MemoryBudgetStore, type BudgetStore } from './modules/access/budgets';
 import { costPlugin, rateLimitHeaders } from './modules/access/cost-plugin';
@@ -139,17 +140,25 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   });
   await apollo.start();
 
-  /** The caller a request's key names, or its anonymous client address; a refused key throws. */
+  const authFailures = new AuthFailureLimit(budgets, {
+    limit: access.authFailureLimit,
+    windowMs: access.authFailureWindowMs,
+  });
+  /**
+   * The caller a request's key names, or its anonymous client address. A refused key throws
+   * (401), and so does any key from an address that has sent too many refused ones (429),
+   * before the key is looked up.
+   */
   const identify = async (request: FastifyRequest) => {
+    const { authorization } = request.headers;
     try {
-      return callerOf(
-        await authenticate(database.db, request.headers.authorization, lastUse),
-        request.ip,
-        access.tierBudgets,
-      );
+      const tooManyFailures = authorization ? await authFailures.check(request.ip) : null;
+      if (tooManyFailures) throw tooManyFailures;
+      return callerOf(await authenticate(database.db, authorization, lastUse), request.ip, access.tierBudgets);
     } catch (error) {
+      if (error instanceof UnauthenticatedError) await authFailures.noteFailure(request.ip);
       // a refused key is answered before any plugin runs: report the client address's budget here
-      if (error instanceof UnauthenticatedError) {
+      if (error instanceof UnauthenticatedError || error instanceof TooManyAuthFailuresError) {
         const anonymous = callerOf(null, request.ip, access.tierBudgets);
         const budget = await budgets.charge(anonymous.budgetKey, 0, anonymous.limit);
         for (const [name, value] of rateLimitHeaders(budget)) error.headers.set(name, value);

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { loadConfig } from '../../../src/config';
 import { rows } from '../../../src/db/client';
+import { generateKey } from '../../../src/modules/access/key-format';
 import { createTestKey } from '../../support/keys';
 import { startTestServer, type TestServer } from '../../support/server';
 
@@ -201,6 +203,68 @@ describe('behind a trusted proxy', () => {
     expect([a, b].map((r) => r.headers.get('x-ratelimit-used'))).toEqual(['1', '1']);
     // a client cannot escape its budget by prepending addresses: the proxy appended the real one
     expect(a3.headers.get('x-ratelimit-used')).toBe('3');
+  });
+});
+
+describe('failed authentication', () => {
+  let t: TestServer;
+  const limit = 3;
+  const windowMs = 1_500;
+  beforeAll(async () => {
+    // X-Forwarded-For from the test's loopback names each client address
+    t = await startTestServer({
+      seed: false,
+      access: { trustedProxies: ['127.0.0.1'], authFailureLimit: limit, authFailureWindowMs: windowMs },
+    });
+  });
+  afterAll(() => t.close());
+
+  const from = (address: string, headers: Record<string, string> = {}) => ({ 'x-forwarded-for': address, ...headers });
+  const unknownKey = () => ({ authorization: `Bearer ${generateKey().secret}` });
+
+  it('refuses every key from an address past its failures with 429, without a look-up, until the window ends', async () => {
+    const key = await createTestKey(t.database.db);
+    const opened = Date.now();
+    for (let i = 0; i < limit; i++) {
+      expect((await t.query(RATE_LIMIT, {}, from('203.0.113.20', unknownKey()))).status).toBe(401);
+    }
+    const before = t.statements();
+    const refused = await t.query(RATE_LIMIT, {}, from('203.0.113.20', unknownKey()));
+    const good = await t.query(RATE_LIMIT, {}, from('203.0.113.20', key.headers));
+    expect(t.statements()).toBe(before); // neither key was looked up
+    for (const response of [refused, good]) {
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(response.headers.get('retry-after'))).toBeLessThanOrEqual(Math.ceil(windowMs / 1000));
+      expect(response.headers.get('x-ratelimit-limit')).toBe('1000'); // the address's own budget, as on a 401
+      expect(response.body).toEqual({
+        errors: [
+          {
+            message: expect.stringMatching(
+              /^This address sent 3 API keys that were refused; requests with a key from it are refused until \S+Z\. /,
+            ),
+            extensions: { code: 'RATE_LIMITED' },
+          },
+        ],
+      });
+    }
+    // without a key the address is served, and so are keys from other addresses
+    expect((await t.query(RATE_LIMIT, {}, from('203.0.113.20'))).status).toBe(200);
+    expect((await t.query(RATE_LIMIT, {}, from('203.0.113.21', key.headers))).status).toBe(200);
+    // once the window has ended, the key works again
+    await new Promise((resolve) => setTimeout(resolve, opened + windowMs + 50 - Date.now()));
+    expect((await t.query(RATE_LIMIT, {}, from('203.0.113.20', key.headers))).status).toBe(200);
+  });
+
+  it('is configured by AUTH_FAILURE_LIMIT and AUTH_FAILURE_WINDOW_SECONDS, whole numbers of at least 1', () => {
+    expect(loadConfig({}).access).toMatchObject({ authFailureLimit: 60, authFailureWindowMs: 300_000 });
+    expect(loadConfig({ AUTH_FAILURE_LIMIT: '5', AUTH_FAILURE_WINDOW_SECONDS: '60' }).access).toMatchObject({
+      authFailureLimit: 5,
+      authFailureWindowMs: 60_000,
+    });
+    expect(() => loadConfig({ AUTH_FAILURE_LIMIT: '0', AUTH_FAILURE_WINDOW_SECONDS: 'soon' })).toThrow(
+      /AUTH_FAILURE_LIMIT: .*\n.*AUTH_FAILURE_WINDOW_SECONDS: /,
+    );
   });
 });
 
