@@ -25,6 +25,8 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** a query (waiting for a pooled connection included) that takes longer is cancelled */
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  /** statement texts prepared per connection lifetime (ten minutes); the rest are sent unnamed */
+  DB_PREPARED_STATEMENTS: z.coerce.number().int().min(0).default(100),
   /** load the demo dataset at start: default on for the embedded database, off for a server */
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   /** request bodies above this many bytes are answered 413 */
@@ -76,6 +78,7 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   dbPoolMax: number;
   dbQueryTimeoutMs: number;
+  dbPreparedStatements: number;
   seedDemo: boolean;
   bodyLimitBytes: number;
   readinessGraceMs: number;
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dbPoolMax: e.DB_POOL_MAX,
     dbQueryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
+    dbPreparedStatements: e.DB_PREPARED_STATEMENTS,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.DATABASE_URL === undefined,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     readinessGraceMs: e.READINESS_GRACE_MS,

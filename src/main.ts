@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     poolMax: config.dbPoolMax,
     queryTimeoutMs: config.dbQueryTimeoutMs,
+    preparedStatements: config.dbPreparedStatements,
   });
   if (database.engine === 'postgres') guardPostgresJs(logger);
   logger.info(

@@ -5,8 +5,10 @@ import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { Semaphore, withTimeout } from 'async-mutex';
 import postgres from 'postgres';
 import { claimDataDir } from './embedded-lock';
+import { PreparedStatementPolicy } from './prepared-statements';
 import * as schema from './schema';
 
 /** The one query interface every store uses, whichever engine is behind it. */
@@ -48,10 +50,15 @@ export interface DatabaseOptions {
    * included, is cancelled and fails with QUERY_DEADLINE; the server's statement_timeout too.
    */
   queryTimeoutMs?: number;
+  /** statement texts prepared per period; see PreparedStatementPolicy */
+  preparedStatements?: number;
 }
 
 /** The deadline when none is configured: ten seconds. */
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+
+/** How long a pooled connection lives, and how often the prepared statements' admission starts over. */
+const PREPARED_PERIOD_MS = 10 * 60_000;
 
 /** A query ran out of time, most often waiting for a free connection; the client may retry. */
 export class QueryDeadlineError extends Error {
@@ -61,33 +68,69 @@ export class QueryDeadlineError extends Error {
   }
 }
 
+/** `sql.unsafe`, preparing a statement only when `prepared` admits its text. */
+function preparing(
+  sql: postgres.Sql | postgres.TransactionSql,
+  prepared: PreparedStatementPolicy,
+): postgres.Sql['unsafe'] {
+  const unsafe = sql.unsafe.bind(sql);
+  return ((query: string, params?: never[], options?: postgres.UnsafeQueryOptions) =>
+    unsafe(query, params, { ...options, prepare: prepared.shouldPrepare(query) })) as postgres.Sql['unsafe'];
+}
+
 /**
- * How every query through Drizzle runs on postgres.js:
- * - prepared: Drizzle prepares only named queries, but our statement texts are stable (lists
- *   are bound as one array parameter), so each is parsed and planned once per connection;
- * - with a deadline: postgres.js queues a query for as long as every pooled connection is busy
- *   (it has no acquire timeout), so a query still unanswered after `ms` is cancelled and fails.
- * Queries inside a transaction run on its reserved connection and are not wrapped.
+ * How every query through Drizzle runs on postgres.js 3.4.9, around two of its traps: it has no
+ * timeout for a free connection, and its cancel() cancels whatever the backend is running, which
+ * for a query pipelined behind others is another query; it then hands rows to the wrong query.
+ * - Queries take turns, one per pooled connection, so none is pipelined behind another. A query
+ *   whose turn has not come within the deadline fails with QUERY_DEADLINE, never having been sent.
+ * - A query sent is never cancelled: the caller stops waiting at the deadline, the server's
+ *   statement_timeout (the same deadline) ends the statement, and its turn ends with it.
+ * - A transaction holds one turn from BEGIN to its end and is always awaited to its end, so a
+ *   caller is never told a write failed that then commits.
+ * - Statements are prepared as `prepared` admits them.
  */
-function preparedWithDeadline(client: postgres.Sql, ms: number): postgres.Sql {
-  const unsafe = client.unsafe.bind(client);
+function guarded(client: postgres.Sql, turns: number, ms: number, prepared: PreparedStatementPolicy): postgres.Sql {
+  const semaphore = withTimeout(new Semaphore(turns), ms, new QueryDeadlineError(ms));
+  const take = async <T>(send: () => Promise<T>, deadline: boolean): Promise<T> => {
+    const started = Date.now();
+    const [, release] = await semaphore.acquire();
+    const sent = send();
+    sent.then(release, release);
+    if (!deadline) return sent;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new QueryDeadlineError(ms)), ms - (Date.now() - started));
+    });
+    return Promise.race([sent, late]).finally(() => clearTimeout(timer));
+  };
+
+  const unsafe = preparing(client, prepared);
   client.unsafe = ((query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => {
-    const pending = unsafe(query, params, { ...options, prepare: true });
+    const pending = unsafe(query, params, options);
     const then = pending.then.bind(pending);
-    pending.then = ((onFulfilled, onRejected) => {
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          pending.cancel();
-          reject(new QueryDeadlineError(ms));
-        }, ms);
-      });
-      return Promise.race([new Promise<Awaited<typeof pending>>((resolve, reject) => then(resolve, reject)), deadline])
-        .finally(() => clearTimeout(timer))
-        .then(onFulfilled, onRejected);
-    }) as typeof pending.then;
+    const settled = () => new Promise<Awaited<typeof pending>>((resolve, reject) => then(resolve, reject));
+    pending.then = ((onFulfilled, onRejected) =>
+      // a query already running is a transaction's BEGIN, sent within the turn its transaction holds
+      ((pending as unknown as { executed?: boolean }).executed ? settled() : take(settled, true)).then(
+        onFulfilled,
+        onRejected,
+      )) as typeof pending.then;
     return pending;
   }) as typeof client.unsafe;
+
+  const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  client.begin = ((...args: unknown[]) => {
+    const body = args.pop() as (tx: postgres.TransactionSql) => unknown;
+    return take(
+      () =>
+        begin(...args, (tx: postgres.TransactionSql) => {
+          tx.unsafe = preparing(tx, prepared);
+          return body(tx);
+        }),
+      false,
+    );
+  }) as typeof client.begin;
   return client;
 }
 
@@ -107,15 +150,18 @@ class StatementCounter implements Logger {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const counter = new StatementCounter();
   if (options.url) {
+    const poolMax = options.poolMax ?? 10;
+    const prepared = new PreparedStatementPolicy(options.preparedStatements ?? 100, PREPARED_PERIOD_MS);
     const pool = postgres(options.url, {
-      max: options.poolMax ?? 10,
+      max: poolMax,
+      max_lifetime: PREPARED_PERIOD_MS / 1000,
       onnotice: () => {},
       connection: {
         application_name: 'gongyi-graph',
         statement_timeout: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
       },
     });
-    const client = preparedWithDeadline(pool, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
+    const client = guarded(pool, poolMax, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS, prepared);
     const db = drizzlePostgres(client, { schema, logger: counter });
     return {
       db,
@@ -128,7 +174,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         return row!.data;
       },
       ping: async () => void (await client.unsafe('select 1')),
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        prepared.close();
+        await client.end({ timeout: 5 });
+      },
     };
   }
   let release = () => {};
