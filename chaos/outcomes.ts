@@ -93,6 +93,8 @@ export interface Example {
   note?: string;
   /** the server's log lines naming this response's error ids */
   log: string[];
+  /** the masked errors' ids; the log is read again at the end, as the server writes it asynchronously */
+  errorIds: string[];
   /** a kind of request: one example per kind is kept */
   group?: string;
 }
@@ -164,6 +166,7 @@ export class Tally {
       response: describeResult(result),
       note: note || undefined,
       log: this.logLines(classified.errorIds),
+      errorIds: classified.errorIds,
       group,
     });
   }

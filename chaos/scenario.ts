@@ -102,7 +102,9 @@ export async function finish(
           `${outcome}: ${example.request}`,
           `  got ${example.response}`,
           ...(example.note ? [`  ${example.note}`] : []),
-          ...example.log.map((line) => `  server log: ${line}`),
+          ...(example.log.length ? example.log : server.linesNaming(example.errorIds)).map(
+            (line) => `  server log: ${line}`,
+          ),
         ].join('\n'),
       );
   return result;

@@ -19,8 +19,8 @@ export const backendsTerminated: Scenario = {
       KEY_LAST_USE_FLUSH_MS: '200',
     });
     const result = await begin('backends-terminated', ctx, server);
-    const kills = ctx.short ? 5 : 20;
-    const observeMs = 5_000;
+    const kills = ctx.short ? 4 : 20;
+    const observeMs = ctx.short ? 3_000 : 5_000;
     const timed: Timed[] = [];
     let killing = true;
     let lastKill = 0;

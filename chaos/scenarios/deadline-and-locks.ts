@@ -19,7 +19,7 @@ export const deadlineAndLocks: Scenario = {
         {
           workers: 32,
           requests: ctx.short ? 6_000 : 100_000,
-          seconds: ctx.short ? 15 : 900,
+          seconds: ctx.short ? 12 : 900,
           stop: () => server.exit !== null,
         },
         async () => void (await askKnown(server, result.tally, pick(ctx.catalogue))),

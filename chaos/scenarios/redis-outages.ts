@@ -22,7 +22,7 @@ function redisOutage(outage: Outage): Scenario {
       await ctx.redis.ensureUp();
       const server = await ctx.startServer({ REDIS_URL: ctx.redis.url });
       const result = await begin(outage.name, ctx, server);
-      const phaseMs = ctx.short ? 3_000 : 15_000;
+      const phaseMs = ctx.short ? 2_500 : 15_000;
       const phases = ['before', 'during', 'after'] as const;
       const okIn = { before: 0, during: 0, after: 0 };
       const failedIn = { before: 0, during: 0, after: 0 };
