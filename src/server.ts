@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type Context } from './context';
 import type { Database } from './db/client';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { CLIENT_SAFE_CODES, UnauthenticatedError } from './errors';
 import { AuthFailureLimit, TooManyAuthFailuresError } from './modules/access/auth-failures';
 import { authenticate } from './modules/access/authenticate';
@@ -46,34 +47,6 @@ export interface Server {
   drain: () => Promise<void>;
 }
 
-/** Connection-level failures a client may retry: the database is down, restarting or overloaded. */
-const UNAVAILABLE = new Set([
-  'QUERY_DEADLINE',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECT_TIMEOUT',
-  '57P01',
-  '57P03',
-  '53300',
-  '57014',
-]);
-
-/**
- * An error and what it wraps: Drizzle puts driver errors in `cause`, and Apollo puts errors of
- * the context function (the key look-up) in a GraphQLError's `originalError`.
- */
-function causes(error: unknown): Array<{ code?: unknown }> {
-  const chain: Array<{ code?: unknown }> = [];
-  for (let e = error; e && typeof e === 'object' && chain.length < 5;) {
-    chain.push(e as { code?: unknown });
-    const wrapper = e as { cause?: unknown; originalError?: unknown };
-    e = wrapper.cause ?? wrapper.originalError;
-  }
-  return chain;
-}
-
 /** Passes client-safe errors through and replaces anything else with a generic message and an id the log also has. */
 function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -88,7 +61,7 @@ function errorFormatter(logger: Logger) {
     }
     const original = unwrapResolverError(error);
     const errorId = randomUUID();
-    const unavailable = causes(original).some((e) => typeof e.code === 'string' && UNAVAILABLE.has(e.code));
+    const unavailable = isDatabaseUnavailable(original);
     logger.error({ err: original, errorId, path: formatted.path }, 'request failed');
     return {
       message: unavailable
