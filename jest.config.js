@@ -1,10 +1,41 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/** What every project shares: TypeScript through swc, in Node. */
+const project = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
+};
+
+/**
+ * The HTTP suites whose queries compiled reads could answer, run a second time on resolvers
+ * alone so that both execution paths pass them. Left out: suites about budgets and keys
+ * (access/), about fields only resolvers answer (node(ids:), donation statistics, training
+ * progress), about the explorer page, suites that choose the path themselves (compiled-reads/,
+ * pagination/selection), and unit tests.
+ */
+const ANSWERING_SUITES = [
+  'server.test.ts',
+  'docs/examples.test.ts',
+  'modules/filters.test.ts',
+  'modules/organizations/paging.test.ts',
+  'modules/donations/reported.test.ts',
+  'modules/errors/bad-input.test.ts',
+  'modules/errors/masking.test.ts',
+  'modules/pagination/batching.test.ts',
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
   testTimeout: 60_000,
   maxWorkers: 2,
   // every test by name, skipped ones with the reason in their title
   verbose: true,
+  projects: [
+    { ...project, displayName: 'default' },
+    {
+      ...project,
+      displayName: 'resolvers alone',
+      setupFiles: ['<rootDir>/tests/modules/compiled-reads/resolvers-alone.ts'],
+      testMatch: ANSWERING_SUITES.map((suite) => `<rootDir>/tests/${suite}`),
+    },
+  ],
 };

@@ -38,7 +38,11 @@ export interface TestServerOptions {
   access?: Partial<AccessOptions>;
   /** where the server logs; silent unless TEST_LOG_LEVEL says otherwise */
   logger?: Logger;
-  /** false: resolvers answer every query, none is compiled to one SQL statement */
+  /**
+   * false: resolvers answer every query, none is compiled to one SQL statement. Unset, the
+   * environment decides: `COMPILED_READS=false` runs every suite that leaves it unset on the
+   * resolvers alone (jest.config.js runs the HTTP suites a second time so).
+   */
   compiledReads?: boolean;
 }
 
@@ -69,7 +73,7 @@ export async function serveTestDatabase(db: TestDatabase, options: TestServerOpt
     readinessGraceMs: options.readinessGraceMs,
     queryLimits: { ...loadConfig({}).queryLimits, ...options.queryLimits },
     access: { ...loadConfig({}).access, ...options.access },
-    compiledReads: options.compiledReads,
+    compiledReads: options.compiledReads ?? process.env['COMPILED_READS'] !== 'false',
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {
