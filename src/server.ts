@@ -47,6 +47,9 @@ export interface Server {
   drain: () => Promise<void>;
 }
 
+/** Rendered compiled statements kept in memory, keys included: a few thousand documents' worth. */
+const COMPILED_CACHE_BYTES = 16 * 1024 * 1024;
+
 /** Passes client-safe errors through and replaces anything else with a generic message and an id the log also has. */
 function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -108,7 +111,17 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       costPlugin<Context>(options.queryLimits.maxNodes, budgets),
-      ...(options.compiledReads === false ? [] : [compiledReadsPlugin<Context>(sqlSchema, database, formatError)]),
+      ...(options.compiledReads === false
+        ? []
+        : [
+            compiledReadsPlugin<Context>({
+              sqlSchema,
+              database,
+              formatError,
+              logger,
+              cacheBytes: COMPILED_CACHE_BYTES,
+            }),
+          ]),
     ],
   });
   await apollo.start();
