@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type RawServerDefau
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { connectionDrain } from './connection-drain';
 import { createContext, type Context } from './context';
 import type { Database } from './db/client';
 import { isDatabaseUnavailable } from './db/unavailable';
@@ -43,9 +44,15 @@ export interface ServerOptions {
 
 export interface Server {
   app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
-  /** Marks the server not ready, waits the readiness grace, stops listening, lets requests in flight finish. */
+  /**
+   * Marks the server not ready, waits the readiness grace, stops listening, lets requests in
+   * flight finish and closes keep-alive connections once quiet (connection-drain.ts).
+   */
   drain: () => Promise<void>;
 }
+
+/** The longest a drain waits for busy keep-alive connections to end before closing them anyway. */
+const CONNECTION_DRAIN_MS = 5_000;
 
 /** Rendered compiled statements kept in memory, keys included: a few thousand documents' worth. */
 const COMPILED_CACHE_BYTES = 16 * 1024 * 1024;
@@ -95,7 +102,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     bodyLimit: options.bodyLimitBytes,
     // request.ip is the peer's address unless the peer is a trusted proxy (proxy-addr's rules)
     trustProxy: access.trustedProxies.length > 0 ? access.trustedProxies : false,
+    // requests arriving while the server closes are answered (with `Connection: close`), not refused
+    return503OnClosing: false,
   });
+  const connections = connectionDrain(app);
   const budgets = await openBudgetStore(access, logger);
   const lastUse = new LastUseRecorder(database.db, logger, access.lastUseFlushMs);
   const typeDefs = loadTypeDefs();
@@ -215,6 +225,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     drain: async () => {
       draining = true;
       await new Promise((resolve) => setTimeout(resolve, options.readinessGraceMs ?? 0));
+      await connections.drain(CONNECTION_DRAIN_MS);
       await app.close();
       await lastUse.flush();
       await budgets.close();

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { Agent, request } from 'node:http';
 import { startTestServer, type TestServer } from './support/server';
 
 const INDICATORS = '{ governanceIndicators { code } }';
@@ -121,5 +122,44 @@ describe('shutting down', () => {
     await Promise.all([drained, busy]);
     await expect(fetch(`${t.origin}/healthz`)).rejects.toThrow();
     await t.drop();
+  });
+
+  it('closes keep-alive connections under load without resetting one', async () => {
+    const t = await startTestServer({ seed: false });
+    const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+    const outcomes = { answered: 0, refused: 0, reset: [] as string[] };
+    /** one POST on the agent's kept-alive connections; resolves with the error code, if any */
+    const ask = () =>
+      new Promise<string | undefined>((resolve) => {
+        const req = request(`${t.origin}/graphql`, {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json' },
+        });
+        req.on('response', (response) => {
+          response.resume();
+          response.on('end', () => resolve(undefined));
+        });
+        req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+        req.end(JSON.stringify({ query: INDICATORS }));
+      });
+    const client = async () => {
+      for (let n = 0; n < 10_000; n += 1) {
+        const code = await ask();
+        if (code === undefined) outcomes.answered += 1;
+        else if (code === 'ECONNREFUSED') return void (outcomes.refused += 1);
+        else return void outcomes.reset.push(code);
+      }
+    };
+    const clients = Array.from({ length: 16 }, client);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const answeredBefore = outcomes.answered;
+    await t.server.drain();
+    await Promise.all(clients);
+    agent.destroy();
+    await t.drop();
+    expect(answeredBefore).toBeGreaterThan(16);
+    expect(outcomes.reset).toEqual([]);
+    expect(outcomes.refused).toBe(16);
   });
 });
