@@ -6,6 +6,7 @@ import { generate } from '@graphql-codegen/cli';
 import { buildSchema, isExecutableDefinitionNode, parse, validate } from 'graphql';
 import codegenConfig from '../../docs/examples/typescript/codegen';
 import { createClient, GongyiError, type Cost, type RateLimitHeaders } from '../../docs/examples/typescript/client';
+import { DONATION_SCAN_WEIGHT } from '../../src/modules/access/field-costs';
 import { createTestKey } from '../support/keys';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -38,10 +39,13 @@ const DAIRIES = [
 
 const yuan = (value: string) => ({ value, currency: 'CNY' });
 
-/** The cost report and headers of a fresh key's `n`th one-point request in this window. */
-function budgetAfter(n: number, limit: number, resetAt: string): { cost: Cost; rateLimit: RateLimitHeaders } {
+/** Points of a request that sums every donation: a full scan's weight in nodes ÷ 100 (cost-and-limits.md). */
+const SUMMARY_POINTS = DONATION_SCAN_WEIGHT / 100;
+
+/** The cost report and headers of a fresh key's budget with `n` points spent, the last request costing `cost`. */
+function budgetAfter(n: number, limit: number, resetAt: string, cost = 1): { cost: Cost; rateLimit: RateLimitHeaders } {
   return {
-    cost: { requested: 1, limit, remaining: limit - n, resetAt },
+    cost: { requested: cost, limit, remaining: limit - n, resetAt },
     rateLimit: { limit, remaining: limit - n, used: n, reset: new Date(Math.ceil(Date.parse(resetAt) / 1000) * 1000) },
   };
 }
@@ -102,7 +106,7 @@ describe('the documentation examples', () => {
             inKindShare: '0.9012',
           },
         },
-        ...budgetAfter(1, 5_000, result.cost.resetAt),
+        ...budgetAfter(SUMMARY_POINTS, 5_000, result.cost.resetAt, SUMMARY_POINTS),
       });
     });
 
@@ -163,7 +167,12 @@ describe('the documentation examples', () => {
       expect(stdout.split('\n').filter((line) => !line.startsWith('  '))).toEqual([
         '27 organizations; the first 5:',
         '21 donations, 3693528200.00 CNY in all',
-        expect.stringMatching(/^docs example \(DEVELOPER\): 4997 of 5000 points left until \d{4}-\d\d-\d\dT/),
+        // organizations, the summary, then the budget: 1 + SUMMARY_POINTS + 1 points
+        expect.stringMatching(
+          new RegExp(
+            `^docs example \\(DEVELOPER\\): ${4_998 - SUMMARY_POINTS} of 5000 points left until \\d{4}-\\d\\d-\\d\\dT`,
+          ),
+        ),
         '',
       ]);
     });
@@ -218,10 +227,16 @@ describe('the documentation examples', () => {
         data: {
           organizations: { totalCount: 27, nodes: expect.any(Array) },
           donationSummary: { donationCount: 21, total: yuan('3693528200.00') },
-          rateLimit: { cost: 1, remaining: expect.any(Number) },
+          // three organizations' nodes and a summary's
+          rateLimit: { cost: SUMMARY_POINTS + 1, remaining: expect.any(Number) },
         },
         extensions: {
-          cost: { requested: 1, limit: 1_000, remaining: expect.any(Number), resetAt: expect.any(String) },
+          cost: {
+            requested: SUMMARY_POINTS + 1,
+            limit: 1_000,
+            remaining: expect.any(Number),
+            resetAt: expect.any(String),
+          },
         },
       });
       expect(answer.data.organizations.nodes).toHaveLength(3);
@@ -237,12 +252,13 @@ describe('the documentation examples', () => {
 
     it('sends the key in GONGYI_API_KEY', async () => {
       const { answer, headers } = await curl({ GONGYI_API_KEY: await developerKey() });
-      expect(answer.data.rateLimit).toEqual({ cost: 1, remaining: 4_999 });
+      const points = SUMMARY_POINTS + 1;
+      expect(answer.data.rateLimit).toEqual({ cost: points, remaining: 5_000 - points });
       expect(headers).toEqual({
         'x-ratelimit-limit': '5000',
-        'x-ratelimit-remaining': '4999',
+        'x-ratelimit-remaining': String(5_000 - points),
         'x-ratelimit-reset': String(Math.ceil(Date.parse(answer.extensions.cost.resetAt) / 1000)),
-        'x-ratelimit-used': '1',
+        'x-ratelimit-used': String(points),
       });
     });
 
