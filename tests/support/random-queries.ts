@@ -54,6 +54,7 @@ const MAX_FIELDS = 160;
 const DEFAULT_PAGE_SIZE = 20;
 const PAGING = new Set(['first', 'last', 'after', 'before']);
 const CURSOR_FIELDS = new Set(['cursor', 'startCursor', 'endCursor']);
+const NO_ARGUMENTS = { text: '', pageSize: 1, order: '' };
 
 /** Sample values from the data, learned from answers; each kind keeps its latest few hundred. */
 export class KnownValues {
@@ -124,7 +125,14 @@ export function randomQuery(
 }
 
 /** Response keys already used in one selection set, and what each stands for. */
-type Scope = Map<string, { signature: string; child: Scope }>;
+type Scope = Map<string, { signature: string; child: Scope; args: Arguments }>;
+
+/** A field's arguments as written, the page size the nodes below stand for, and the order of its cursors. */
+interface Arguments {
+  text: string;
+  pageSize: number;
+  order: string;
+}
 
 interface Fragment {
   name: string;
@@ -201,7 +209,7 @@ class QueryWriter {
       this.directives += fragment.directives;
       return `...${fragment.name}`;
     }
-    if (depth > 1 && r.chance(0.1)) return this.namedFragment(type, depth, multiplier, path, scope, list);
+    if (r.chance(0.1)) return this.namedFragment(type, depth, multiplier, path, scope, list);
 
     const parts: string[] = [];
     const count = r.int(1, depth === 1 ? 3 : 4);
@@ -256,7 +264,7 @@ class QueryWriter {
     list: string | null,
   ): string | null {
     const r = this.random;
-    if (r.chance(0.06)) return this.keyed(scope, '__typename', '__typename', '', () => '');
+    if (r.chance(0.06)) return this.keyed(scope, '__typename', '__typename', NO_ARGUMENTS, () => '');
     const weight = this.options.weight ?? (() => 1);
     const weights: Record<string, number> = {};
     for (const f of Object.values(type.getFields())) {
@@ -272,7 +280,7 @@ class QueryWriter {
 
     if (isLeafType(named)) {
       const args = this.arguments(field, depth, multiplier, false);
-      const key = args && this.keyed(scope, field.name, signature(args.text), args.text, () => '');
+      const key = args && this.keyed(scope, field.name, signature(args.text), args, () => '');
       if (key && list && CURSOR_FIELDS.has(field.name))
         this.cursorSites.push({ path: [...path, responseKeyOf(key)], list });
       return key;
@@ -284,8 +292,8 @@ class QueryWriter {
         : type.name.endsWith('Connection') && field.name !== 'nodes'
           ? list
           : null;
-    const asked = (args: { text: string; pageSize: number; order: string }) =>
-      this.keyed(scope, field.name, signature(args.text), args.text, (key, child) => {
+    const asked = (args: Arguments) =>
+      this.keyed(scope, field.name, signature(args.text), args, (key, child) => {
         this.reached = Math.max(this.reached, depth + 1);
         const below = field.name === 'node' ? null : listBelow(args.order);
         return this.selections(
@@ -297,7 +305,12 @@ class QueryWriter {
           below,
         );
       });
-    const args = this.arguments(field, depth, multiplier, connection);
+    // now and then the very field already asked here, which merges with it
+    const held = [...scope.values()].find((e) => e.signature === signature(e.args.text));
+    const args =
+      held && r.chance(0.4)
+        ? this.again(held.args, multiplier, connection)
+        : this.arguments(field, depth, multiplier, connection);
     const first = args && asked(args);
     if (!first || !args || args.text === '' || !r.chance(0.12)) return first;
     // the same field again with other arguments, under an alias
@@ -314,7 +327,7 @@ class QueryWriter {
     scope: Scope,
     name: string,
     signature: string,
-    args: string,
+    args: Arguments,
     inner: (key: string, child: Scope) => string,
   ): string | null {
     const r = this.random;
@@ -328,12 +341,20 @@ class QueryWriter {
       const other = scope.get(key);
       if (other && other.signature !== signature) return null;
     }
-    const entry = scope.get(key) ?? { signature, child: new Map() };
+    const entry = scope.get(key) ?? { signature, child: new Map(), args };
     scope.set(key, entry);
     this.fields += 1;
     const selection = inner(key, entry.child);
     const head = key === name ? name : `${key}: ${name}`;
-    return `${head}${args}${this.directive()}${selection ? ` {\n${selection}\n}` : ''}`;
+    return `${head}${args.text}${this.directive()}${selection ? ` {\n${selection}\n}` : ''}`;
+  }
+
+  /** The arguments of a field asked again, counted again as the server counts them; null when they no longer fit. */
+  private again(args: Arguments, multiplier: number, connection: boolean): Arguments | null {
+    const nodes = connection ? args.pageSize * multiplier : 0;
+    if (this.nodes + nodes > this.options.maxNodes) return null;
+    this.nodes += nodes;
+    return args;
   }
 
   /** Now and then `@skip` or `@include`, on a literal or a variable. */
@@ -356,7 +377,7 @@ class QueryWriter {
     depth: number,
     multiplier: number,
     connection: boolean,
-  ): { text: string; pageSize: number; order: string } | null {
+  ): Arguments | null {
     const r = this.random;
     const values = new Map<GraphQLArgument, unknown>();
     let pageSize = 1;
@@ -385,8 +406,9 @@ class QueryWriter {
       const from = r.chance(0.35) ? cursor() : undefined;
       if (from !== undefined)
         values.set(arg(way === 'last' || (way === 'none' && r.chance(0.5)) ? 'before' : 'after'), from);
-      // now and then paging arguments that execution refuses
+      // now and then paging arguments that execution refuses, or null ones that say nothing
       if (r.chance(0.01)) values.set(arg(way === 'first' ? 'last' : 'first'), size);
+      for (const name of PAGING) if (!values.has(arg(name)) && r.chance(0.02)) values.set(arg(name), null);
     }
     const optional = field.args.filter((a) => !PAGING.has(a.name) && a.name !== 'orderBy');
     // a lookup by one of several keys (`organization(id:, creditCode:)`) mostly gets exactly one
@@ -435,6 +457,8 @@ class QueryWriter {
     if (!isNonNullType(type) && r.chance(0.03)) return null;
     const t = getNullableType(type);
     if (isListType(t)) {
+      // now and then one item alone, which input coercion takes for a list of one
+      if (r.chance(0.1)) return this.value(t.ofType, name, field);
       return Array.from({ length: r.int(1, 3) }, () => this.value(t.ofType, name, field));
     }
     if (isEnumType(t)) return r.pick(t.getValues()).name;
@@ -510,7 +534,11 @@ const ID_TYPES: Readonly<Record<string, string>> = {
 function printValue(type: GraphQLInputType, value: unknown): string {
   if (value === null) return 'null';
   const t = getNullableType(type);
-  if (isListType(t)) return `[${(value as unknown[]).map((v) => printValue(t.ofType, v)).join(', ')}]`;
+  if (isListType(t)) {
+    return Array.isArray(value)
+      ? `[${value.map((v) => printValue(t.ofType, v)).join(', ')}]`
+      : printValue(t.ofType, value);
+  }
   if (isEnumType(t)) return String(value);
   if (isInputObjectType(t)) {
     const fields = t.getFields();
