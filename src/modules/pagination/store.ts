@@ -5,6 +5,7 @@ import { anyOf } from '../../db/any-of';
 import { BadUserInputError } from '../../errors';
 import { rows, type Db } from '../../db/client';
 import type { PageWindow } from './arguments';
+import { isDatabaseInstant, isStorableDate } from '../scalars/dates';
 import { encodeCursor } from './cursor';
 import type { Projection } from './rows';
 import { whereAll } from '../../db/where-all';
@@ -52,21 +53,32 @@ export function literalLimit<T extends PagedTable>(q: ListQuery<T>): SQL {
   return sql.raw(String(Math.trunc(q.window.limit) + 1));
 }
 
-/** What a cursor's key looks like for each key type; a cursor of another order does not fit. */
-const KEY_FORMATS: Record<Sort['type'], (key: string) => boolean> = {
-  text: () => true,
-  date: (key) => /^(-infinity|\d{4}-\d{2}-\d{2})$/.test(key),
-  numeric: (key) => /^-?\d{1,20}(\.\d{1,10})?$/.test(key),
-  integer: (key) => /^-?\d{1,10}$/.test(key),
-  timestamptz: (key) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(key),
+/**
+ * What a cursor's key looks like for each key type (a cursor of another order does not fit), and
+ * whether PostgreSQL can read it as that type: a key of the right shape it cannot read was not
+ * issued by this API.
+ */
+const KEY_FORMATS: Record<Sort['type'], { shape: RegExp; readable: (key: string) => boolean }> = {
+  text: { shape: /^/, readable: (key) => !key.includes('\u0000') },
+  date: { shape: /^(-infinity|\d{4}-\d{2}-\d{2})$/, readable: (key) => key === '-infinity' || isStorableDate(key) },
+  numeric: { shape: /^-?\d{1,20}(\.\d{1,10})?$/, readable: () => true },
+  integer: { shape: /^-?\d{1,10}$/, readable: (key) => Number(key) >= -(2 ** 31) && Number(key) < 2 ** 31 },
+  timestamptz: {
+    shape: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+    readable: isDatabaseInstant,
+  },
 };
 
-/** Refuses a cursor whose key cannot belong to this list's order, before any SQL is built. */
+/** Refuses a cursor whose key cannot belong to this list's order, or cannot be read at all, before any SQL is built. */
 export function checkCursorFits<T extends PagedTable>(q: ListQuery<T>): ListQuery<T> {
   const from = q.window.from;
-  if (from && (from.key === null || !KEY_FORMATS[q.sort.type](from.key))) {
-    throw new BadUserInputError(q.window.backward ? 'before' : 'after', 'is a cursor of another list or order');
+  if (!from) return q;
+  const argument = q.window.backward ? 'before' : 'after';
+  const format = KEY_FORMATS[q.sort.type];
+  if (from.key === null || !format.shape.test(from.key)) {
+    throw new BadUserInputError(argument, 'is a cursor of another list or order');
   }
+  if (!format.readable(from.key)) throw new BadUserInputError(argument, 'is not a cursor issued by this API');
   return q;
 }
 
