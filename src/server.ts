@@ -27,7 +27,6 @@ import { registerExplorer } from './modules/explorer/routes';
 import { RegionDirectory } from './modules/regions/directory';
 import { resolvers } from './resolvers';
 import { queryLimits, type QueryLimits } from './query-limits';
-import { requestChecksPlugin } from './request-checks';
 import { loadTypeDefs } from './schema';
 import { sqlSchema } from './sql-schema';
 
@@ -116,6 +115,8 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     resolvers: resolvers as never,
     ...queryLimits(options.queryLimits),
     introspection: true,
+    // SIGTERM is main.ts's to handle: Apollo's own handler would close every connection at once
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [
@@ -123,7 +124,6 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       fastifyApolloDrainPlugin(app),
       costPlugin<Context>(options.queryLimits.maxNodes, budgets),
       ...(options.compiledReads === false
-      requestChecksPlugin<Context>(),
         ? []
         : [
             compiledReadsPlugin<Context>({
