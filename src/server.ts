@@ -27,6 +27,7 @@ import { registerExplorer } from './modules/explorer/routes';
 import { RegionDirectory } from './modules/regions/directory';
 import { resolvers } from './resolvers';
 import { queryLimits, type QueryLimits } from './query-limits';
+import { requestChecksPlugin } from './request-checks';
 import { loadTypeDefs } from './schema';
 import { sqlSchema } from './sql-schema';
 
@@ -122,6 +123,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
+      requestChecksPlugin<Context>(),
       costPlugin<Context>(options.queryLimits.maxNodes, budgets),
       ...(options.compiledReads === false
         ? []
