@@ -69,8 +69,11 @@ export function compiledReadsPlugin<C extends CompiledReadsContext>(
         async responseForOperation({ request, queryHash, document, operation, schema, contextValue }) {
           // Apollo asks even when no operation has the request's operationName; execution then refuses it
           if (operation?.operation !== 'query') return null;
-          const given = request.variables ?? {};
-          const key = `${queryHash}\n${operation.name?.value ?? ''}\n${JSON.stringify(given)}`;
+          // keyed by the declared variables as coerced: undeclared ones, however large or deep, play no part
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors) return null;
+          const coerced = variables.coerced;
+          const key = `${queryHash}\n${operation.name?.value ?? ''}\n${JSON.stringify(coerced)}`;
           let statement = statements.get(key);
           if (statement === undefined) {
             statement = render();
@@ -87,18 +90,9 @@ export function compiledReadsPlugin<C extends CompiledReadsContext>(
           }
 
           function render(): Rendered {
-            const variables = getVariableValues(schema, operation!.variableDefinitions ?? [], given);
-            if (variables.errors) return 'execute';
             try {
               return dialect.sqlToQuery(
-                compileOperation(
-                  sqlSchema,
-                  schema,
-                  operation!,
-                  fragmentsOf(document),
-                  variables.coerced,
-                  contextValue.regions,
-                ),
+                compileOperation(sqlSchema, schema, operation!, fragmentsOf(document), coerced, contextValue.regions),
               );
             } catch (error) {
               // fields only resolvers answer, or arguments execution will refuse with its own error
@@ -114,8 +108,7 @@ export function compiledReadsPlugin<C extends CompiledReadsContext>(
             error: unknown,
           ): FormattedExecutionResult {
             const queryType = schema.getQueryType()!;
-            const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given).coerced ?? {};
-            const fields = collectFields(schema, fragmentsOf(document), variables, queryType, operation.selectionSet);
+            const fields = collectFields(schema, fragmentsOf(document), coerced, queryType, operation.selectionSet);
             const data: Record<string, unknown> | null = {};
             const errors: GraphQLFormattedError[] = [];
             let nullable = true;

@@ -276,4 +276,15 @@ describe.each([true, false])('hostile input is a client error, never masked (com
     expect(await answer(SUBSCRIPTION)).toEqual(noSubscriptions);
     expect(await send({ query: SUBSCRIPTION, operationName: 'Organizations' })).toEqual(noSubscriptions);
   });
+  it('a variable the operation does not declare plays no part, however deep', async () => {
+    const depth = 40_000;
+    const response = await fetch(`${t.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // written out by hand: JSON.stringify itself runs out of stack this deep
+      body: `{"query":"{ organizations(first: 1) { totalCount } }","variables":{"junk":${'['.repeat(depth)}${']'.repeat(depth)}}}`,
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as GraphQLResponse['body']).data).toEqual({ organizations: { totalCount: 0 } });
+  });
 });
