@@ -33,7 +33,7 @@ export interface RunSummary {
   mismatches: Difference[];
   internalErrors: Difference[];
   /** queries the compiling server answered with one statement */
-  compiled: number;
+  oneStatement: number;
   /** answers with errors, by the first error's code */
   errorCodes: Record<string, number>;
 }
@@ -122,7 +122,7 @@ export async function compareBothPaths(run: {
     identical: 0,
     mismatches: [],
     internalErrors: [],
-    compiled: 0,
+    oneStatement: 0,
     errorCodes: {},
   };
   const known = new KnownValues();
@@ -132,7 +132,7 @@ export async function compareBothPaths(run: {
     const query = randomQuery(run.schema, run.seed, index, known, { weight });
     const before = run.compiled.statements();
     const compiled = normalized(await run.compiled.query(query.document, query.variables));
-    if (run.compiled.statements() - before === 1) summary.compiled += 1;
+    if (run.compiled.statements() - before === 1) summary.oneStatement += 1;
     const resolved = normalized(await run.resolved.query(query.document, query.variables));
     summary.queries += 1;
     const difference = { index, query, compiled, resolved };
