@@ -25,7 +25,7 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** a query (waiting for a pooled connection included) that takes longer is cancelled */
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
-  /** statement texts prepared per connection lifetime (ten minutes); the rest are sent unnamed */
+  /** hot statement texts prepared per connection lifetime (ten minutes); the rest are sent unnamed */
   DB_PREPARED_STATEMENTS: z.coerce.number().int().min(0).default(100),
   /** load the demo dataset at start: default on for the embedded database, off for a server */
   SEED_DEMO: z.enum(['true', 'false']).optional(),

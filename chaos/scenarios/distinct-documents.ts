@@ -70,10 +70,12 @@ interface Sample extends Memory {
 export const distinctDocuments: Scenario = {
   name: 'distinct-documents',
   run: async (ctx: ScenarioContext) => {
-    const server = await ctx.startServer();
+    // a short run is too short for V8's heap to settle on its own: a small heap makes it settle at
+    // once, and makes a cache without bound a crash rather than a slope
+    const server = await ctx.startServer(ctx.short ? { NODE_OPTIONS: '--max-old-space-size=160' } : {});
     const result = await begin('distinct-documents', ctx, server);
-    const documents = ctx.short ? 500 : 10_000;
-    const requests = ctx.short ? 8_000 : 1_000_000;
+    const documents = ctx.short ? 100 : 10_000;
+    const requests = ctx.short ? 16_000 : 1_000_000;
     const every = requests / 50;
     const ids = {
       1: ctx.fixtures.organizationIds.slice(0, 5).map((id) => globalId('Organization', id)),
@@ -111,7 +113,8 @@ export const distinctDocuments: Scenario = {
     sampling = false;
     await sampler;
     const elapsed = Date.now() - started;
-    const warm = samples.find((s) => s.requests >= requests * 0.1) ?? samples.at(-1)!;
+    // the issue's measure: flat after the first 10%; a short run gives its caches half the run to fill
+    const warm = samples.find((s) => s.requests >= requests * (ctx.short ? 0.5 : 0.1)) ?? samples.at(-1)!;
     const later = samples.filter((s) => s.requests > warm.requests);
     const end = samples.at(-1)!;
     const describe = (field: 'rssMb' | 'backendsMb', label: string) => {

@@ -1,20 +1,28 @@
 import { LRUCache } from 'lru-cache';
 
-/** Bytes of statement text remembered as seen once; older texts are forgotten first. */
+/** Bytes of statement text remembered with their recent runs; older texts are forgotten first. */
 const SEEN_BYTES = 8 * 1024 * 1024;
+
+/** A text is hot, and worth preparing, once it has run this often within HOT_WINDOW_MS. */
+const HOT_RUNS = 5;
+const HOT_WINDOW_MS = 60_000;
 
 /**
  * Which statement texts postgres.js prepares. A prepared statement lives in its connection's
  * backend, plan included, until the connection closes, and clients may send any number of distinct
- * documents: so a text is prepared from its second run on, and at most `capacity` texts are
- * admitted per period; the rest are sent unnamed. Connections live at most one period (the pool's
+ * documents: so only hot texts are prepared (run HOT_RUNS times within a minute, as a dashboard's
+ * or an app's few documents are), at most `capacity` texts are admitted per period, and the rest
+ * are sent unnamed, planned and forgotten. Connections live at most one period (the pool's
  * `max_lifetime`), so none spans more than two periods or holds more than 2 × `capacity`.
  */
 export class PreparedStatementPolicy {
   private admitted = new Set<string>();
-  private readonly seen = new LRUCache<string, true>({
+  /** runs of each text since it was first seen, for HOT_WINDOW_MS */
+  private readonly runs = new LRUCache<string, number>({
     maxSize: SEEN_BYTES,
-    sizeCalculation: (_value, text) => text.length * 2 + 64,
+    sizeCalculation: (_runs, text) => text.length * 2 + 64,
+    ttl: HOT_WINDOW_MS,
+    noUpdateTTL: true,
   });
   private readonly timer: NodeJS.Timeout;
 
@@ -27,12 +35,11 @@ export class PreparedStatementPolicy {
 
   shouldPrepare(text: string): boolean {
     if (this.admitted.has(text)) return true;
-    if (!this.seen.has(text)) {
-      this.seen.set(text, true);
-      return false;
-    }
-    if (this.admitted.size >= this.capacity) return false;
+    const runs = (this.runs.get(text) ?? 0) + 1;
+    this.runs.set(text, runs);
+    if (runs < HOT_RUNS || this.admitted.size >= this.capacity) return false;
     this.admitted.add(text);
+    this.runs.delete(text);
     return true;
   }
 

@@ -5,26 +5,29 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { describeOnServer } from '../support/needs-server';
 
 describe('PreparedStatementPolicy', () => {
-  it('prepares a text from its second run, and no more texts than its capacity', () => {
+  /** Whether each of `texts`, run in turn, is prepared. */
+  const runs = (policy: PreparedStatementPolicy, texts: string[]) => texts.map((text) => policy.shouldPrepare(text));
+
+  it('prepares a text once it is hot, from its fifth run, and no more texts than its capacity', () => {
     const policy = new PreparedStatementPolicy(2, 60_000);
-    expect(['a', 'a', 'a'].map((text) => policy.shouldPrepare(text))).toEqual([false, true, true]);
-    expect(['b', 'b', 'c', 'c', 'c'].map((text) => policy.shouldPrepare(text))).toEqual([
-      false,
-      true,
-      false,
-      false,
-      false,
-    ]);
+    expect(runs(policy, Array(6).fill('a'))).toEqual([false, false, false, false, true, true]);
+    expect(runs(policy, Array(5).fill('b'))).toEqual([false, false, false, false, true]);
+    expect(runs(policy, Array(6).fill('c'))).toEqual(Array(6).fill(false));
     expect(policy.size).toBe(2);
+    policy.close();
+  });
+
+  it('never prepares texts each run now and then, however many', () => {
+    const policy = new PreparedStatementPolicy(100, 60_000);
+    const texts = Array.from({ length: 1_000 }, (_, n) => `select ${n}`);
+    expect(runs(policy, [...texts, ...texts, ...texts]).some(Boolean)).toBe(false);
     policy.close();
   });
 
   it('admits new texts once its period has passed', async () => {
     const policy = new PreparedStatementPolicy(1, 50);
-    policy.shouldPrepare('a');
-    policy.shouldPrepare('a');
-    policy.shouldPrepare('b');
-    expect(policy.shouldPrepare('b')).toBe(false);
+    runs(policy, Array(5).fill('a'));
+    expect(runs(policy, Array(5).fill('b'))).toEqual(Array(5).fill(false));
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(policy.shouldPrepare('b')).toBe(true);
     policy.close();
@@ -44,7 +47,7 @@ describeOnServer('prepared statements on a pooled connection', 'needs a server c
   });
 
   it('stay within the capacity however many distinct texts a client sends', async () => {
-    for (let run = 0; run < 3; run += 1) {
+    for (let run = 0; run < 6; run += 1) {
       for (let n = 0; n < 200; n += 1) await rows(database.db, sql.raw(`select ${n} as n`));
     }
     const [counted] = await rows<{ prepared: number }>(
