@@ -40,13 +40,22 @@ export function chargeWindow(used: number, resetAt: number, cost: number, limit:
   return { cost, allowed, limit, used: after, remaining: Math.max(0, limit - after), resetAt: new Date(resetAt) };
 }
 
+/** Bytes the windows of one process may take: about 100,000 callers' worth. */
+const WINDOWS_BYTES = 16 * 1024 * 1024;
+
 /** Budgets held in this process: what a single instance uses, and every instance's fallback. */
 export class MemoryBudgetStore implements BudgetStore {
   /** windows end on their own; the bound keeps a flood of client addresses from growing memory */
   private readonly windows: LRUCache<string, Window>;
 
   constructor(private readonly windowMs: number) {
-    this.windows = new LRUCache<string, Window>({ max: 100_000, ttl: windowMs, ttlAutopurge: false });
+    this.windows = new LRUCache<string, Window>({
+      maxSize: WINDOWS_BYTES,
+      // the key (UTF-16), the window object and the cache's own entry
+      sizeCalculation: (_window, key) => 2 * key.length + 96,
+      ttl: windowMs,
+      ttlAutopurge: false,
+    });
   }
 
   async charge(key: string, cost: number, limit: number, windowMs = this.windowMs): Promise<Charge> {
