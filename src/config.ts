@@ -23,7 +23,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** connections in the postgres.js pool */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  /** a query (waiting for a pooled connection included) that takes longer is cancelled */
+  /** a query (waiting for a pooled connection included) that takes longer fails; the server's statement_timeout */
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   /** hot statement texts prepared per connection lifetime (ten minutes); the rest are sent unnamed */
   DB_PREPARED_STATEMENTS: z.coerce.number().int().min(0).default(100),
