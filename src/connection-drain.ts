@@ -40,6 +40,7 @@ export function connectionDrain(app: FastifyInstance<RawServerDefault, IncomingM
   };
 
   return {
+    /** Closes the listener at once, synchronously; then waits for the connections to go quiet. */
     drain: async (maxMs) => {
       if (app.server.listening) NetServer.prototype.close.call(app.server);
       const until = Date.now() + maxMs;

@@ -228,7 +228,9 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     app,
     drain: async () => {
       draining = true;
-      await new Promise((resolve) => setTimeout(resolve, options.readinessGraceMs ?? 0));
+      // without a grace, the listener closes in this same tick: no client can have read a
+      // `Connection: close` and reconnected into the listen queue, which closing it would reset
+      if (options.readinessGraceMs) await new Promise((resolve) => setTimeout(resolve, options.readinessGraceMs));
       await connections.drain(CONNECTION_DRAIN_MS);
       await app.close();
       await lastUse.flush();
