@@ -57,9 +57,6 @@ export interface DatabaseOptions {
 /** The deadline when none is configured: ten seconds. */
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 
-/** Past its deadline, how long a sent query may keep its turn before the turn is freed anyway. */
-const TURN_SLACK_MS = 1_000;
-
 /** How long a pooled connection lives, and how often the prepared statements' admission starts over. */
 const PREPARED_PERIOD_MS = 10 * 60_000;
 
@@ -99,17 +96,7 @@ function guarded(client: postgres.Sql, turns: number, ms: number, prepared: Prep
     const started = Date.now();
     const [, release] = await semaphore.acquire();
     const sent = send();
-    let held = true;
-    const free = () => {
-      if (!held) return;
-      held = false;
-      clearTimeout(bound);
-      release();
-    };
-    // the server has ended a statement by its deadline: a query whose killed connection the driver
-    // never settles must not keep its turn for good
-    const bound = deadline ? setTimeout(free, ms + TURN_SLACK_MS) : undefined;
-    sent.then(free, free);
+    sent.then(release, release);
     if (!deadline) return sent;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
