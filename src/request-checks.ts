@@ -1,7 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import {
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  visit,
+  type DocumentNode,
+  type OperationDefinitionNode,
+  type ValueNode,
+} from 'graphql';
 import { BadUserInputError } from './errors';
-import { operationVariables } from './operation-variables';
 
 /** Why `text` cannot be an argument, or null when it can: PostgreSQL text holds neither of these. */
 function textProblem(text: string): string | null {
@@ -99,7 +106,7 @@ export function requestChecksPlugin<C extends object>(): ApolloServerPlugin<C> {
           // no operation by that name: execution answers OPERATION_RESOLUTION_FAILURE
           if (!operation) return;
           if (!schema.getRootType(operation.operation)) throw unsupported(operation);
-          const variables = operationVariables(request, schema, operation);
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           if (variables.errors) {
             const [first] = variables.errors;
             throw with400(

@@ -1,11 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { getVariableValues, GraphQLError } from 'graphql';
 import { fragmentsOf } from '../../fragments';
 import type { Budget, BudgetStore, Charge } from './budgets';
 import { requestCost } from './cost';
 import { countRequestedNodes } from './node-count';
 import type { Caller } from './tiers';
-import { operationVariables } from '../../operation-variables';
 
 /** What the plugin reads from and leaves on each request's context. */
 export interface MeteredContext {
@@ -29,7 +28,7 @@ export function costPlugin<C extends MeteredContext>(maxNodes: number, budgets: 
           if (!operation) return;
           const fragments = fragmentsOf(document);
           // variables as execution will see them, defaults applied: `$n: Int = 100` sent as {} counts 100
-          const variables = operationVariables(request, schema, operation);
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           const nodes = countRequestedNodes(schema, operation, fragments, variables.coerced ?? request.variables ?? {});
           if (nodes > maxNodes) {
             throw new GraphQLError(

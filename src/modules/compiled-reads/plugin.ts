@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import {
+  getVariableValues,
   GraphQLError,
   isNonNullType,
   type FormattedExecutionResult,
@@ -17,7 +18,6 @@ import { fragmentsOf } from '../../fragments';
 import type { RegionDirectory } from '../regions/directory';
 import { compileOperation, NotCompilable, type SqlSchema } from './compile';
 import { DATA_MARKER } from './raw-data';
-import { operationVariables } from '../../operation-variables';
 
 /** What the plugin reads from and leaves on each request's context. */
 export interface CompiledReadsContext {
@@ -70,7 +70,7 @@ export function compiledReadsPlugin<C extends CompiledReadsContext>(
           // Apollo asks even when no operation has the request's operationName; execution then refuses it
           if (operation?.operation !== 'query') return null;
           // keyed by the declared variables as coerced: undeclared ones, however large or deep, play no part
-          const variables = operationVariables(request, schema, operation);
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           if (variables.errors) return null;
           const coerced = variables.coerced;
           const key = `${queryHash}\n${operation.name?.value ?? ''}\n${JSON.stringify(coerced)}`;
