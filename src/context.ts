@@ -1,6 +1,7 @@
 import type { Db } from './db/client';
 import { createLoaders, type Loaders } from './loaders';
 import type { Charge } from './modules/access/budgets';
+import type { Writes } from './modules/mutations/write';
 import type { Caller } from './modules/access/tiers';
 import type { RegionDirectory } from './modules/regions/directory';
 
@@ -15,8 +16,10 @@ export interface Context {
   rateLimit?: Charge;
   /** the response's `data` as JSON text, when one SQL statement answered the query */
   compiledData: { text?: string };
+  /** for a mutation operation: db and loaders are its transaction's, and this says how it writes */
+  writes: Writes;
 }
 
 export function createContext(db: Db, regions: RegionDirectory, caller: Caller): Context {
-  return { db, regions, caller, loaders: createLoaders(db), compiledData: {} };
+  return { db, regions, caller, loaders: createLoaders(db), compiledData: {}, writes: {} };
 }

@@ -2,6 +2,8 @@ import { LoaderFamily } from './batching/loader-family';
 import type { Db } from './db/client';
 import { donationLoaders } from './modules/donations/loaders';
 import { governanceLoaders } from './modules/governance/loaders';
+import { historyLoaders } from './modules/history/loaders';
+import { importLoaders } from './modules/imports/loaders';
 import { organizationLoaders } from './modules/organizations/loaders';
 import type { Page } from './modules/pagination/store';
 import { projectLoaders } from './modules/projects/loaders';
@@ -17,6 +19,8 @@ export function createLoaders(db: Db) {
     ...trainingSessionLoaders(db),
     ...governanceLoaders(db),
     ...provenanceLoaders(db),
+    ...historyLoaders(db),
+    ...importLoaders(db),
     /** child-list pages per parent, one loader per field, arguments and selected columns */
     pages: new LoaderFamily<string, Page<unknown>>(),
     /** child-list counts per parent, one loader per field and filter */

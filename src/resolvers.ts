@@ -2,6 +2,7 @@ import type { Resolvers } from './generated/graphql';
 import * as access from './modules/access/resolvers';
 import * as donations from './modules/donations/resolvers';
 import * as governance from './modules/governance/resolvers';
+import * as history from './modules/history/resolvers';
 import * as node from './modules/node/resolvers';
 import * as organizations from './modules/organizations/resolvers';
 import { connectionResolvers, pageInfoResolvers } from './modules/pagination/connection';
@@ -25,8 +26,10 @@ export const resolvers: Resolvers = {
     ...trainingSessions.Query,
     ...governance.Query,
     ...access.Query,
+    ...history.Query,
   },
   Mutation: {
+    ...donations.Mutation,
     ...access.Mutation,
   },
   Node: node.Node,
@@ -42,6 +45,11 @@ export const resolvers: Resolvers = {
   Donation: donations.Donation,
   DonationConnection: connectionResolvers,
   Disbursement: donations.Disbursement,
+  RecordDonationResult: donations.RecordDonationResult,
+  RecordDisbursementResult: donations.RecordDisbursementResult,
+  VerifyDonationResult: donations.VerifyDonationResult,
+  CorrectDonationResult: donations.CorrectDonationResult,
+  CancelDonationResult: donations.CancelDonationResult,
   DonationSummary: donations.DonationSummary,
   DonationGroup: donations.DonationGroup,
   TrainingSession: trainingSessions.TrainingSession,
@@ -49,6 +57,9 @@ export const resolvers: Resolvers = {
   TrainingProgress: trainingSessions.TrainingProgress,
   GovernanceMetric: governance.GovernanceMetric,
   GovernanceMetricConnection: connectionResolvers,
+  RecordChange: history.RecordChange,
+  RecordChangeConnection: connectionResolvers,
+  Actor: history.Actor,
   Viewer: access.Viewer,
   ApiKey: access.ApiKey,
   CreateApiKeyResult: access.CreateApiKeyResult,

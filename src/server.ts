@@ -24,6 +24,7 @@ import { callerOf } from './modules/access/tiers';
 import { compiledReadsPlugin } from './modules/compiled-reads/plugin';
 import { spliceData } from './modules/compiled-reads/raw-data';
 import { registerExplorer } from './modules/explorer/routes';
+import { writesPlugin } from './modules/mutations/plugin';
 import { RegionDirectory } from './modules/regions/directory';
 import { resolvers } from './resolvers';
 import { queryLimits, type QueryLimits } from './query-limits';
@@ -125,6 +126,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       fastifyApolloDrainPlugin(app),
       requestChecksPlugin<Context>(),
       costPlugin<Context>(options.queryLimits.maxNodes, budgets),
+      writesPlugin(database, logger),
       ...(options.compiledReads === false
         ? []
         : [
@@ -181,7 +183,14 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'POST'],
-    allowedHeaders: ['accept', 'authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+    allowedHeaders: [
+      'accept',
+      'authorization',
+      'content-type',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+      'idempotency-key',
+    ],
     exposedHeaders: [
       'x-ratelimit-limit',
       'x-ratelimit-remaining',
@@ -189,6 +198,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       'x-ratelimit-reset',
       'retry-after',
       'www-authenticate',
+      'idempotent-replayed',
     ],
     maxAge: 86_400,
   });

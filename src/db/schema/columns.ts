@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { numeric, pgEnum, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, numeric, pgEnum, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sources } from './sources';
 
 /** Where a record came from: published reporting, this API's writers, or generated data. */
@@ -24,3 +24,6 @@ export const timestamps = () => ({
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
+
+/** A writable record's version: 1 when created, one more with each change (history holds each). */
+export const version = () => ({ version: integer('version').notNull().default(1) });

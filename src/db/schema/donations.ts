@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { char, check, date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { id, provenance, timestamps, yuan } from './columns';
+import { id, provenance, timestamps, version, yuan } from './columns';
 import { organizations } from './organizations';
 import { projects } from './projects';
 
@@ -54,8 +54,11 @@ export const donations = pgTable(
     /** yuan actually arrived */
     delivered: yuan('delivered').notNull().default('0'),
     inKindDescription: text('in_kind_description'),
+    /** whoever recorded it, for readers of the record */
+    note: text('note'),
     ...provenance(),
     ...timestamps(),
+    ...version(),
   },
   (t) => [
     check('donations_cash_not_negative', sql`${t.cash} >= 0`),

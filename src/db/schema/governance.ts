@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { char, check, date, index, numeric, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { id, provenance, timestamps } from './columns';
+import { id, provenance, timestamps, version } from './columns';
 import { organizations } from './organizations';
 import { regions } from './regions';
 
@@ -37,6 +37,7 @@ export const governanceMetrics = pgTable(
     target: numeric('target'),
     ...provenance(),
     ...timestamps(),
+    ...version(),
   },
   (t) => [
     check('governance_metrics_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`),

@@ -7,3 +7,6 @@ export * from './donations';
 export * from './training-sessions';
 export * from './governance';
 export * from './access';
+export * from './history';
+export * from './idempotency';
+export * from './imports';

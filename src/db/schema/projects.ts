@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { char, check, date, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { id, provenance, timestamps, yuan } from './columns';
+import { id, provenance, timestamps, version, yuan } from './columns';
 import { organizations, targetGroup } from './organizations';
 import { regions } from './regions';
 
@@ -52,6 +52,7 @@ export const projects = pgTable(
       .default(sql`'{}'`),
     ...provenance(),
     ...timestamps(),
+    ...version(),
   },
   (t) => [
     check('projects_budget_not_negative', sql`${t.budget} >= 0`),
@@ -82,6 +83,7 @@ export const projectReports = pgTable(
     spent: yuan('spent'),
     ...provenance(),
     ...timestamps(),
+    ...version(),
   },
   (t) => [
     check('project_reports_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { char, check, date, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { id, provenance, timestamps } from './columns';
+import { id, provenance, timestamps, version } from './columns';
 import { organizations } from './organizations';
 import { regions } from './regions';
 
@@ -45,6 +45,7 @@ export const trainingSessions = pgTable(
     participantCount: integer('participant_count').notNull(),
     ...provenance(),
     ...timestamps(),
+    ...version(),
   },
   (t) => [
     check('training_sessions_participants_not_negative', sql`${t.participantCount} >= 0`),

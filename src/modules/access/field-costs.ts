@@ -78,6 +78,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.governanceIndicators': { listSize: () => indicators.length },
   /** the tranches of one donation: at most 3 in the benchmark set */
   'Donation.disbursements': { listSize: () => 5 },
+  /** the fields one change touched: at most every field of a record */
+  'RecordChange.changes': { listSize: () => 20 },
   /** the whole schema, built in memory: its weight covers everything selected in it */
   'Query.__schema': { weight: SCHEMA_INTROSPECTION_WEIGHT },
   'Query.__type': { weight: TYPE_INTROSPECTION_WEIGHT },

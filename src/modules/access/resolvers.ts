@@ -12,7 +12,7 @@ import type {
 import { parseGlobalId, toGlobalId } from '../node/global-id';
 import { createKey } from './keys';
 import { revokeApiKey, type ApiKeyRow } from './store';
-import { badInput, isUserError, notFound, type UserErrorShape } from '../mutations/user-error';
+import { invalid, isUserError, notFound, type UserErrorShape } from '../mutations/user-error';
 
 /** Key management is for INTERNAL keys that hold MANAGE_KEYS; anyone else is FORBIDDEN. */
 function requireKeyManager(ctx: Context): void {
@@ -28,7 +28,7 @@ function rowIdOf(globalId: string, type: 'ApiKey' | 'Organization', field: strin
   const parsed = parseGlobalId(globalId);
   return parsed?.type === type
     ? parsed.id
-    : badInput(field, `is not the ID of ${type === 'ApiKey' ? 'an API key' : 'an organization'}`);
+    : invalid(field, `is not the ID of ${type === 'ApiKey' ? 'an API key' : 'an organization'}`);
 }
 
 /** The organization a key acts for; both `ApiKey` and `Viewer` are a key row. */

@@ -1,5 +1,5 @@
 import type { ApiKeyScope, ApiKeyTier } from '../../generated/graphql';
-import { badInput, type UserErrorShape } from '../mutations/user-error';
+import { invalid, type UserErrorShape } from '../mutations/user-error';
 
 /** The scopes each tier may hold; a key gets them all when it names none. */
 export const TIER_SCOPES: Record<ApiKeyTier, readonly ApiKeyScope[]> = {
@@ -22,24 +22,24 @@ export interface ApiKeyRequest {
 export function apiKeyRequestProblem(request: ApiKeyRequest, prefix: string, now = new Date()): UserErrorShape | null {
   const name = request.name.trim();
   if (name.length < 1 || name.length > 100) {
-    return badInput(`${prefix}name`, `must be 1–100 characters, got ${name.length}`);
+    return invalid(`${prefix}name`, `must be 1–100 characters, got ${name.length}`);
   }
   const allowed = TIER_SCOPES[request.tier];
   const refused = (request.scopes ?? []).find((s) => !allowed.includes(s));
   if (refused) {
-    return badInput(
+    return invalid(
       `${prefix}scopes`,
       `${refused} is not open to ${request.tier} keys (they may hold ${allowed.join(', ')})`,
     );
   }
   if (request.tier === 'PARTNER' && !request.organizationId) {
-    return badInput(
+    return invalid(
       `${prefix}organizationId`,
       'is required for a PARTNER key: the organization whose records it writes',
     );
   }
   if (request.expiresAt != null && !(new Date(request.expiresAt) > now)) {
-    return badInput(`${prefix}expiresAt`, `must be in the future, got ${new Date(request.expiresAt).toISOString()}`);
+    return invalid(`${prefix}expiresAt`, `must be in the future, got ${new Date(request.expiresAt).toISOString()}`);
   }
   return null;
 }

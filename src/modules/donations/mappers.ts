@@ -24,6 +24,9 @@ export const DONATION_FIELD_COLUMNS: FieldColumns<Donation, DonationRow> = {
   provenance: ['provenanceKind', 'sourceId'],
   createdAt: ['createdAt'],
   updatedAt: ['updatedAt'],
+  note: ['note'],
+  version: ['version'],
+  history: ['id'],
 };
 export type DisbursementRow = typeof disbursements.$inferSelect;
 
@@ -60,4 +63,15 @@ export interface DonationGroupRow {
   total: string;
   cash: string;
   inKind: string;
+}
+
+/** The success of a mutation that writes a donation. */
+export interface DonationWritten {
+  donation: DonationRow;
+}
+
+/** A tranche recorded, and its donation as it left it. */
+export interface DisbursementWritten {
+  disbursement: DisbursementRow;
+  donation: DonationRow;
 }

@@ -1,5 +1,5 @@
 import { donations } from '../../db/schema';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError, ForbiddenError } from '../../errors';
 import type {
   DisbursementResolvers,
   DonationPurpose,
@@ -9,7 +9,26 @@ import type {
   DonationResolvers,
   DonationSummaryResolvers,
   QueryResolvers,
+  MutationResolvers,
+  RecordDonationResultResolvers,
+  RecordDisbursementResultResolvers,
+  VerifyDonationResultResolvers,
+  CorrectDonationResultResolvers,
+  CancelDonationResultResolvers,
 } from '../../generated/graphql';
+import { history } from '../history/resolvers';
+import { firstError, readId, readText } from '../mutations/inputs';
+import { isUserError } from '../mutations/user-error';
+import { write } from '../mutations/write';
+import { readCorrection, readDisbursementInput, readDonationInput, type DonationCorrection } from './validation';
+import {
+  cancelDonation,
+  correctDonation,
+  DONATION_CONSTRAINTS,
+  recordDisbursements,
+  recordDonations,
+  verifyDonation,
+} from './writes';
 import { amount } from '../money/amount';
 import { expectGlobalId, toGlobalId } from '../node/global-id';
 import { INDUSTRY_SECTIONS } from '../organizations/industry';
@@ -55,6 +74,89 @@ export const Donation: DonationResolvers = {
   delivered: (d) => amount(d.delivered, d.currency),
   disbursements: (d, _args, ctx) => ctx.loaders.disbursementsByDonationId.load(d.id),
   provenance: (d) => d,
+  history,
+};
+
+export const Mutation: MutationResolvers = {
+  recordDonation: (_root, { input }, ctx) =>
+    write(ctx, DONATION_CONSTRAINTS, async (tx, writer) => {
+      const draft = readDonationInput(input, 'input.');
+      if (isUserError(draft)) return draft;
+      const [donation] = await recordDonations(tx, writer, [draft], 'input.');
+      return isUserError(donation!) ? donation! : { donation: donation! };
+    }),
+  recordDisbursement: (_root, { input }, ctx) =>
+    write(ctx, DONATION_CONSTRAINTS, async (tx, writer) => {
+      const draft = readDisbursementInput(input, 'input.');
+      if (isUserError(draft)) return draft;
+      const [written] = await recordDisbursements(tx, writer, [draft], 'input.');
+      return written!;
+    }),
+  verifyDonation: (_root, { input }, ctx) => {
+    if (ctx.caller.key?.tier !== 'INTERNAL') {
+      throw new ForbiddenError('Verifying donations is for INTERNAL keys only: staff check the receipts.');
+    }
+    return write(ctx, DONATION_CONSTRAINTS, async (tx, writer) => {
+      const id = readId(input.id, 'Donation', 'input.id');
+      if (isUserError(id)) return id;
+      const donation = await verifyDonation(
+        tx,
+        writer,
+        id,
+        input.expectedVersion ?? null,
+        input.reason?.trim() || null,
+      );
+      return isUserError(donation) ? donation : { donation };
+    });
+  },
+  correctDonation: (_root, { input }, ctx) =>
+    write(ctx, DONATION_CONSTRAINTS, async (tx, writer) => {
+      const id = readId(input.id, 'Donation', 'input.id');
+      const reason = readText(input.reason, 'input.reason', 2_000);
+      const correction = readCorrection(input);
+      const error = firstError(id, reason, correction);
+      if (error) return error;
+      const donation = await correctDonation(
+        tx,
+        writer,
+        id as string,
+        input.expectedVersion,
+        reason as string,
+        correction as DonationCorrection,
+      );
+      return isUserError(donation) ? donation : { donation };
+    }),
+  cancelDonation: (_root, { input }, ctx) =>
+    write(ctx, DONATION_CONSTRAINTS, async (tx, writer) => {
+      const id = readId(input.id, 'Donation', 'input.id');
+      const reason = readText(input.reason, 'input.reason', 2_000);
+      const error = firstError(id, reason);
+      if (error) return error;
+      const donation = await cancelDonation(tx, writer, id as string, input.expectedVersion, reason as string);
+      return isUserError(donation) ? donation : { donation };
+    }),
+};
+
+/** Every donation mutation's result: its success type, or a UserError. */
+const writtenOrRefused =
+  <S extends string>(success: S) =>
+  (result: object) =>
+    isUserError(result) ? ('UserError' as const) : success;
+
+export const RecordDonationResult: RecordDonationResultResolvers = {
+  __resolveType: writtenOrRefused('RecordDonationSuccess'),
+};
+export const RecordDisbursementResult: RecordDisbursementResultResolvers = {
+  __resolveType: writtenOrRefused('RecordDisbursementSuccess'),
+};
+export const VerifyDonationResult: VerifyDonationResultResolvers = {
+  __resolveType: writtenOrRefused('VerifyDonationSuccess'),
+};
+export const CorrectDonationResult: CorrectDonationResultResolvers = {
+  __resolveType: writtenOrRefused('CorrectDonationSuccess'),
+};
+export const CancelDonationResult: CancelDonationResultResolvers = {
+  __resolveType: writtenOrRefused('CancelDonationSuccess'),
 };
 
 export const Disbursement: DisbursementResolvers = {

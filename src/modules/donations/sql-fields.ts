@@ -33,6 +33,9 @@ const fields: SqlFieldsOf<Donation> = {
   provenance: provenance(donations.provenanceKind, donations.sourceId),
   createdAt: instant(donations.createdAt),
   updatedAt: instant(donations.updatedAt),
+  note: column(donations.note),
+  version: column(donations.version),
+  history: null,
 };
 
 export const DONATION_SQL: SqlType = { table: donations, key: donations.id, fields };

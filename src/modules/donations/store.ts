@@ -233,3 +233,88 @@ export async function groupDonations(
   );
   return found.map((g) => ({ ...g, dimension: by }));
 }
+
+export type NewDonationRow = typeof donations.$inferInsert;
+export type NewDisbursementRow = typeof disbursements.$inferInsert;
+
+/** Rows per INSERT: a multi-row statement well within PostgreSQL's 65,535 parameters. */
+const INSERT_BATCH = 1_000;
+
+/** Inserts donations in multi-row statements; returns them in input order. */
+export async function insertDonations(db: Db, rows: readonly NewDonationRow[]): Promise<DonationRow[]> {
+  const written: DonationRow[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    written.push(
+      ...(await db
+        .insert(donations)
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .returning()),
+    );
+  }
+  return written;
+}
+
+/** The donations among `ids` that exist, locked for update until the transaction ends, by id. */
+export async function lockDonations(db: Db, ids: readonly string[]): Promise<Map<string, DonationRow>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select()
+    .from(donations)
+    .where(anyOf(donations.id, [...new Set(ids)]))
+    .orderBy(donations.id)
+    .for('update');
+  return new Map(found.map((d) => [d.id, d]));
+}
+
+/** Writes a donation's new version (its version already counted up); the row as written. */
+export async function updateDonation(db: Db, row: DonationRow): Promise<DonationRow> {
+  const { id, createdAt: _created, updatedAt: _updated, ...fields } = row;
+  const [written] = await db
+    .update(donations)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(donations.id, id))
+    .returning();
+  return written!;
+}
+
+/** Writes the delivery state of many donations (versions already counted up) in one statement; the rows as written, by id. */
+export async function updateDonationDeliveries(
+  db: Db,
+  rows: readonly DonationRow[],
+): Promise<Map<string, DonationRow>> {
+  if (rows.length === 0) return new Map();
+  const values = rows.map((r) => ({
+    id: r.id,
+    delivered: r.delivered,
+    status: r.status,
+    delivered_on: r.deliveredOn,
+    version: r.version,
+  }));
+  // one JSON parameter: the driver binds no arrays of numerics, dates or enums
+  await db.execute(sql`
+    update ${donations} d set
+      delivered = v.delivered, status = v.status, delivered_on = v.delivered_on, version = v.version, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      as v(id uuid, delivered numeric, status donation_status, delivered_on date, version int)
+    where d.id = v.id`);
+  const written = await rowsByIds(
+    db,
+    donations,
+    rows.map((r) => r.id),
+  );
+  return new Map(written.map((d) => [d.id, d]));
+}
+
+/** Inserts tranches in multi-row statements; returns them in input order. */
+export async function insertDisbursements(db: Db, rows: readonly NewDisbursementRow[]): Promise<DisbursementRow[]> {
+  const written: DisbursementRow[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    written.push(
+      ...(await db
+        .insert(disbursements)
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .returning()),
+    );
+  }
+  return written;
+}

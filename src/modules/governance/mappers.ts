@@ -20,4 +20,11 @@ export const GOVERNANCE_METRIC_FIELD_COLUMNS: FieldColumns<GovernanceMetric, Gov
   provenance: ['provenanceKind', 'sourceId'],
   createdAt: ['createdAt'],
   updatedAt: ['updatedAt'],
+  version: ['version'],
+  history: ['id'],
 };
+
+/** The success of `recordGovernanceMetric`. */
+export interface GovernanceMetricWritten {
+  metric: GovernanceMetricRow;
+}

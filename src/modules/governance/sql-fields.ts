@@ -27,6 +27,8 @@ const metricFields: SqlFieldsOf<GovernanceMetric> = {
   provenance: provenance(governanceMetrics.provenanceKind, governanceMetrics.sourceId),
   createdAt: instant(governanceMetrics.createdAt),
   updatedAt: instant(governanceMetrics.updatedAt),
+  version: column(governanceMetrics.version),
+  history: null,
 };
 
 const indicatorFields: SqlFieldsOf<GovernanceIndicator> = {

@@ -1,19 +1,37 @@
+/** What a UserError's code says went wrong (API.md "Writes"). */
+export type UserErrorCode =
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN_RECORD'
+  | 'VERSION_CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_KEY_IN_USE';
+
 /** An expected failure of a mutation, returned as data (`UserError` in the schema). */
 export interface UserErrorShape {
-  code: 'BAD_USER_INPUT' | 'NOT_FOUND';
+  code: UserErrorCode;
   message: string;
   /** the input field at fault, as a dotted path; null when no single field is */
   field: string | null;
 }
 
-export const badInput = (field: string, message: string): UserErrorShape => ({
-  code: 'BAD_USER_INPUT',
+export const invalid = (field: string | null, message: string): UserErrorShape => ({ code: 'INVALID', field, message });
+
+export const notFound = (field: string, message: string): UserErrorShape => ({ code: 'NOT_FOUND', field, message });
+
+/** The input names a record of another organization than the key's. */
+export const forbiddenRecord = (field: string, message: string): UserErrorShape => ({
+  code: 'FORBIDDEN_RECORD',
   field,
   message,
 });
 
-export const notFound = (field: string, message: string): UserErrorShape => ({ code: 'NOT_FOUND', field, message });
+export const versionConflict = (expected: number, current: number): UserErrorShape => ({
+  code: 'VERSION_CONFLICT',
+  field: 'input.expectedVersion',
+  message: `the record is at version ${current}, not ${expected}; read it again and retry`,
+});
 
-export function isUserError(result: object): result is UserErrorShape {
-  return 'code' in result && 'message' in result && 'field' in result;
+export function isUserError(result: unknown): result is UserErrorShape {
+  return typeof result === 'object' && result !== null && 'code' in result && 'message' in result && 'field' in result;
 }

@@ -9,6 +9,8 @@ export const NODE_TYPES = [
   'Donation',
   'TrainingSession',
   'GovernanceMetric',
+  'RecordChange',
+  'Import',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

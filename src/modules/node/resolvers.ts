@@ -2,6 +2,7 @@ import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
 import type { NodeResolvers, QueryResolvers, ResolversInterfaceTypes } from '../../generated/graphql';
 import { MAX_PAGE_SIZE } from '../pagination/arguments';
+import { visibleImport } from '../imports/resolvers';
 import { isNodeType, parseGlobalId, type NodeType } from './global-id';
 
 type NodeRow = ResolversInterfaceTypes<Record<string, never>>['Node'];
@@ -17,6 +18,8 @@ function loadNode(ctx: Context, globalId: string, argument: string): Promise<Nod
     Donation: ctx.loaders.donationById,
     TrainingSession: ctx.loaders.trainingSessionById,
     GovernanceMetric: ctx.loaders.governanceMetricById,
+    RecordChange: ctx.loaders.recordChangeById,
+    Import: { load: (id) => visibleImport(ctx, id) },
   };
   return loaders[parsed.type].load(parsed.id);
 }
@@ -41,6 +44,8 @@ export const Node: NodeResolvers = {
     if ('summary' in row) return 'ProjectReport';
     if ('donorName' in row) return 'Donation';
     if ('participantCount' in row) return 'TrainingSession';
+    if ('actorName' in row) return 'RecordChange';
+    if ('writtenCount' in row) return 'Import';
     return 'GovernanceMetric';
   },
 };

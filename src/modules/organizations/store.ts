@@ -66,3 +66,13 @@ export function organizationList(
 ): ListQuery<typeof organizations> {
   return { table: organizations, conditions, sort: organizationSort(order), window };
 }
+
+/** The names of the organizations among `ids` that exist, by id. */
+export async function findOrganizationNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(anyOf(organizations.id, [...new Set(ids)]));
+  return new Map(found.map((o) => [o.id, o.name]));
+}

@@ -22,6 +22,8 @@ export const PROJECT_FIELD_COLUMNS: FieldColumns<Project, ProjectRow> = {
   provenance: ['provenanceKind', 'sourceId'],
   createdAt: ['createdAt'],
   updatedAt: ['updatedAt'],
+  version: ['version'],
+  history: ['id'],
   donations: ['id'],
   reports: ['id'],
   donationSummary: ['id'],
@@ -39,4 +41,17 @@ export const PROJECT_REPORT_FIELD_COLUMNS: FieldColumns<ProjectReport, ProjectRe
   provenance: ['provenanceKind', 'sourceId'],
   createdAt: ['createdAt'],
   updatedAt: ['updatedAt'],
+  version: ['version'],
+  history: ['id'],
 };
+
+/** A project written, and whether this created it. */
+export interface ProjectWritten {
+  project: ProjectRow;
+  created: boolean;
+}
+
+/** The success of `submitProjectReport`. */
+export interface ProjectReportWritten {
+  report: ProjectReportRow;
+}

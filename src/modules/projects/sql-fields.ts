@@ -31,6 +31,8 @@ const projectFields: SqlFieldsOf<Project> = {
   provenance: provenance(projects.provenanceKind, projects.sourceId),
   createdAt: instant(projects.createdAt),
   updatedAt: instant(projects.updatedAt),
+  version: column(projects.version),
+  history: null,
   donations: list('Donation', PROJECT_DONATIONS),
   reports: list('ProjectReport', PROJECT_REPORTS),
   donationSummary: null,
@@ -47,6 +49,8 @@ const reportFields: SqlFieldsOf<ProjectReport> = {
   provenance: provenance(projectReports.provenanceKind, projectReports.sourceId),
   createdAt: instant(projectReports.createdAt),
   updatedAt: instant(projectReports.updatedAt),
+  version: column(projectReports.version),
+  history: null,
 };
 
 export const PROJECT_SQL: SqlType = { table: projects, key: projects.id, fields: projectFields };

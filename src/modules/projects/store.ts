@@ -1,6 +1,7 @@
 import { eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orderedByKey } from '../../batching/ordered';
 import type { Db } from '../../db/client';
+import { anyOf } from '../../db/any-of';
 import { projectReports, projects } from '../../db/schema';
 import type { ProjectFilter, ProjectOrder } from '../../generated/graphql';
 import { checkDateRange } from '../dates/date-range';
@@ -74,4 +75,14 @@ export function projectReportList(window: PageWindow): ListQuery<typeof projectR
     sort: { key: sql`${projectReports.periodEnd}`, type: 'date', descending: true },
     window,
   };
+}
+
+/** The organization of each project among `ids` that exists, by project id. */
+export async function findProjectOrganizations(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: projects.id, organizationId: projects.organizationId })
+    .from(projects)
+    .where(anyOf(projects.id, [...new Set(ids)]));
+  return new Map(found.map((p) => [p.id, p.organizationId]));
 }

@@ -20,6 +20,8 @@ export const TRAINING_SESSION_FIELD_COLUMNS: FieldColumns<TrainingSession, Train
   provenance: ['provenanceKind', 'sourceId'],
   createdAt: ['createdAt'],
   updatedAt: ['updatedAt'],
+  version: ['version'],
+  history: ['id'],
 };
 
 /** Person-times over the matching sessions and the target metric that applies, if any. */
@@ -27,4 +29,9 @@ export interface TrainingProgressRow {
   sessionCount: number;
   personTimes: number;
   targetMetric: GovernanceMetricRow | null;
+}
+
+/** The success of `recordTrainingSession`. */
+export interface TrainingSessionWritten {
+  trainingSession: TrainingSessionRow;
 }

@@ -27,6 +27,8 @@ const fields: SqlFieldsOf<TrainingSession> = {
   provenance: provenance(trainingSessions.provenanceKind, trainingSessions.sourceId),
   createdAt: instant(trainingSessions.createdAt),
   updatedAt: instant(trainingSessions.updatedAt),
+  version: column(trainingSessions.version),
+  history: null,
 };
 
 export const TRAINING_SESSION_SQL: SqlType = { table: trainingSessions, key: trainingSessions.id, fields };

@@ -264,22 +264,22 @@ describe('API keys', () => {
     });
 
     it.each([
-      [{ name: ' ', tier: 'DEVELOPER' }, 'BAD_USER_INPUT', 'input.name', 'must be 1–100 characters, got 0'],
+      [{ name: ' ', tier: 'DEVELOPER' }, 'INVALID', 'input.name', 'must be 1–100 characters, got 0'],
       [
         { name: 'app', tier: 'DEVELOPER', scopes: ['WRITE'] },
-        'BAD_USER_INPUT',
+        'INVALID',
         'input.scopes',
         'WRITE is not open to DEVELOPER keys (they may hold READ)',
       ],
       [
         { name: 'fund', tier: 'PARTNER' },
-        'BAD_USER_INPUT',
+        'INVALID',
         'input.organizationId',
         'is required for a PARTNER key: the organization whose records it writes',
       ],
       [
         { name: 'app', tier: 'DEVELOPER', expiresAt: '2020-01-01T00:00:00Z' },
-        'BAD_USER_INPUT',
+        'INVALID',
         'input.expiresAt',
         'must be in the future, got 2020-01-01T00:00:00.000Z',
       ],
@@ -289,7 +289,7 @@ describe('API keys', () => {
           tier: 'PARTNER',
           organizationId: toGlobalId('Project', '00000000-0000-4000-8000-000000000000'),
         },
-        'BAD_USER_INPUT',
+        'INVALID',
         'input.organizationId',
         'is not the ID of an organization',
       ],
