@@ -40,16 +40,20 @@ export function writesPlugin(database: Database, logger: Logger): ApolloServerPl
         );
       };
       return {
+        async didResolveOperation({ request }) {
+          const key = request.http?.headers.get('idempotency-key');
+          if (key !== undefined && !isIdempotencyKey(key)) {
+            throw new GraphQLError(`Idempotency-Key must be 1–255 characters, got ${key.length}`, {
+              extensions: { code: 'BAD_USER_INPUT', argument: 'Idempotency-Key', http: { status: 400 } },
+            });
+          }
+        },
+
         async responseForOperation({ operation, request, source, contextValue: ctx }) {
           if (operation?.operation !== 'mutation') return null;
           const key = request.http?.headers.get('idempotency-key');
           const apiKeyId = ctx.caller.key?.id;
           if (key !== undefined && apiKeyId !== undefined) {
-            if (!isIdempotencyKey(key)) {
-              throw new GraphQLError(`Idempotency-Key must be 1–255 characters, got ${key.length}`, {
-                extensions: { code: 'BAD_USER_INPUT', argument: 'Idempotency-Key', http: { status: 400 } },
-              });
-            }
             const hash = requestHash(source ?? '', request.operationName, request.variables);
             const claimed = await claimIdempotencyKey(database.db, apiKeyId, key, hash);
             if (claimed.kind === 'replay') return replay(claimed.response);
