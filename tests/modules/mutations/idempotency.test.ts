@@ -94,17 +94,10 @@ describe('Idempotency-Key', () => {
   });
 
   it('another API key may use the same key string independently', async () => {
-    const foundationKey = await (
-      await import('../../support/keys')
-    ).createTestKey(server.database.db, {
+    const foundationKey = await createTestKey(server.database.db, {
       name: 'second foundation key',
       tier: 'PARTNER',
-      organizationId: (
-        await rows<{ id: string }>(
-          server.database.db,
-          sql`select organization_id as id from api_keys where id = ${writers.foundation.key.apiKey.id}`,
-        )
-      )[0]!.id,
+      organizationId: writers.foundation.key.apiKey.organizationId,
     });
     const key = 'shared-key-string';
     const a = await server.query(RECORD, grant('independent'), {
