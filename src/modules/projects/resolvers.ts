@@ -1,5 +1,12 @@
 import { donations, projectReports, projects } from '../../db/schema';
-import type { ProjectReportResolvers, ProjectResolvers, QueryResolvers } from '../../generated/graphql';
+import type {
+  MutationResolvers,
+  ProjectReportResolvers,
+  ProjectResolvers,
+  QueryResolvers,
+  SubmitProjectReportResultResolvers,
+  UpsertProjectResultResolvers,
+} from '../../generated/graphql';
 import { summaryOf } from '../donations/loaders';
 import { DONATION_FIELD_COLUMNS } from '../donations/mappers';
 import { amount } from '../money/amount';
@@ -8,6 +15,11 @@ import { childConnection, rootConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
 import { PROJECT_FIELD_COLUMNS, PROJECT_REPORT_FIELD_COLUMNS } from './mappers';
 import { PROJECTS, PROJECT_DONATIONS, PROJECT_REPORTS } from './lists';
+import { history } from '../history/resolvers';
+import { isUserError } from '../mutations/user-error';
+import { write } from '../mutations/write';
+import { readProjectInput, readProjectReportInput } from './validation';
+import { PROJECT_CONSTRAINTS, submitProjectReports, upsertProjects } from './writes';
 
 export const Query: QueryResolvers = {
   project: (_root, { id }, ctx) => ctx.loaders.projectById.load(expectGlobalId(id, 'Project', 'id')),
@@ -32,6 +44,7 @@ export const Project: ProjectResolvers = {
       selectedColumns(info, projectReports, PROJECT_REPORT_FIELD_COLUMNS),
     ),
   donationSummary: (p, _args, ctx) => summaryOf(ctx.loaders.donationSummaryByProjectId, p.id),
+  history,
 };
 
 export const ProjectReport: ProjectReportResolvers = {
@@ -39,4 +52,29 @@ export const ProjectReport: ProjectReportResolvers = {
   project: async (r, _args, ctx) => (await ctx.loaders.projectById.load(r.projectId))!,
   spent: (r) => amount(r.spent),
   provenance: (r) => r,
+  history,
+};
+
+export const Mutation: MutationResolvers = {
+  upsertProject: (_root, { input }, ctx) =>
+    write(ctx, PROJECT_CONSTRAINTS, async (tx, writer) => {
+      const draft = readProjectInput(input, 'input.');
+      if (isUserError(draft)) return draft;
+      const [written] = await upsertProjects(tx, writer, [draft], 'input.');
+      return written!;
+    }),
+  submitProjectReport: (_root, { input }, ctx) =>
+    write(ctx, PROJECT_CONSTRAINTS, async (tx, writer) => {
+      const draft = readProjectReportInput(input, 'input.');
+      if (isUserError(draft)) return draft;
+      const [report] = await submitProjectReports(tx, writer, [draft], 'input.');
+      return isUserError(report!) ? report! : { report: report! };
+    }),
+};
+
+export const UpsertProjectResult: UpsertProjectResultResolvers = {
+  __resolveType: (result) => (isUserError(result) ? 'UserError' : 'UpsertProjectSuccess'),
+};
+export const SubmitProjectReportResult: SubmitProjectReportResultResolvers = {
+  __resolveType: (result) => (isUserError(result) ? 'UserError' : 'SubmitProjectReportSuccess'),
 };

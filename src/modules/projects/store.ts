@@ -86,3 +86,60 @@ export async function findProjectOrganizations(db: Db, ids: readonly string[]): 
     .where(anyOf(projects.id, [...new Set(ids)]));
   return new Map(found.map((p) => [p.id, p.organizationId]));
 }
+
+export type NewProjectRow = typeof projects.$inferInsert;
+export type NewProjectReportRow = typeof projectReports.$inferInsert;
+
+/** Rows per INSERT: a multi-row statement well within PostgreSQL's 65,535 parameters. */
+const INSERT_BATCH = 1_000;
+
+/** Inserts projects in multi-row statements; returns them in input order. */
+export async function insertProjects(db: Db, rows: readonly NewProjectRow[]): Promise<ProjectRow[]> {
+  const written: ProjectRow[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    written.push(
+      ...(await db
+        .insert(projects)
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .returning()),
+    );
+  }
+  return written;
+}
+
+/** Inserts reports in multi-row statements; returns them in input order. */
+export async function insertProjectReports(db: Db, rows: readonly NewProjectReportRow[]): Promise<ProjectReportRow[]> {
+  const written: ProjectReportRow[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    written.push(
+      ...(await db
+        .insert(projectReports)
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .returning()),
+    );
+  }
+  return written;
+}
+
+/** The projects among `ids` that exist, locked for update until the transaction ends, by id. */
+export async function lockProjects(db: Db, ids: readonly string[]): Promise<Map<string, ProjectRow>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select()
+    .from(projects)
+    .where(anyOf(projects.id, [...new Set(ids)]))
+    .orderBy(projects.id)
+    .for('update');
+  return new Map(found.map((p) => [p.id, p]));
+}
+
+/** Writes a project's new version (its version already counted up); the row as written. */
+export async function updateProject(db: Db, row: ProjectRow): Promise<ProjectRow> {
+  const { id, createdAt: _created, updatedAt: _updated, ...fields } = row;
+  const [written] = await db
+    .update(projects)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(projects.id, id))
+    .returning();
+  return written!;
+}

@@ -1,5 +1,11 @@
 import { trainingSessions } from '../../db/schema';
-import type { QueryResolvers, TrainingProgressResolvers, TrainingSessionResolvers } from '../../generated/graphql';
+import type {
+  MutationResolvers,
+  QueryResolvers,
+  RecordTrainingSessionResultResolvers,
+  TrainingProgressResolvers,
+  TrainingSessionResolvers,
+} from '../../generated/graphql';
 import { TRAINING_TARGET_INDICATOR } from '../../db/reference/indicators';
 import { findLatestTarget } from '../governance/store';
 import { toGlobalId, expectGlobalId } from '../node/global-id';
@@ -8,6 +14,11 @@ import { selectedColumns } from '../pagination/selection';
 import { TRAINING_SESSION_FIELD_COLUMNS } from './mappers';
 import { sumTraining, trainingSessionConditions } from './store';
 import { TRAINING_SESSIONS } from './lists';
+import { history } from '../history/resolvers';
+import { isUserError } from '../mutations/user-error';
+import { write } from '../mutations/write';
+import { readTrainingSessionInput } from './validation';
+import { recordTrainingSessions, TRAINING_SESSION_CONSTRAINTS } from './writes';
 
 export const Query: QueryResolvers = {
   trainingSession: (_root, { id }, ctx) =>
@@ -33,6 +44,21 @@ export const TrainingSession: TrainingSessionResolvers = {
   organizer: (t, _args, ctx) => (t.organizerId ? ctx.loaders.organizationById.load(t.organizerId) : null),
   region: (t, _args, ctx) => ctx.regions.get(t.regionCode),
   provenance: (t) => t,
+  history,
+};
+
+export const Mutation: MutationResolvers = {
+  recordTrainingSession: (_root, { input }, ctx) =>
+    write(ctx, TRAINING_SESSION_CONSTRAINTS, async (tx, writer) => {
+      const draft = readTrainingSessionInput(input, 'input.');
+      if (isUserError(draft)) return draft;
+      const [session] = await recordTrainingSessions(tx, writer, [draft], 'input.');
+      return isUserError(session!) ? session! : { trainingSession: session! };
+    }),
+};
+
+export const RecordTrainingSessionResult: RecordTrainingSessionResultResolvers = {
+  __resolveType: (result) => (isUserError(result) ? 'UserError' : 'RecordTrainingSessionSuccess'),
 };
 
 /** Progress is an exact ratio: person-times over the target, to four decimals, rounded half up. */

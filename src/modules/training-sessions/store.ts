@@ -75,3 +75,25 @@ export async function sumTraining(db: Db, conditions: SQL[]): Promise<{ sessionC
   );
   return row!;
 }
+
+export type NewTrainingSessionRow = typeof trainingSessions.$inferInsert;
+
+/** Rows per INSERT: a multi-row statement well within PostgreSQL's 65,535 parameters. */
+const INSERT_BATCH = 1_000;
+
+/** Inserts sessions in multi-row statements; returns them in input order. */
+export async function insertTrainingSessions(
+  db: Db,
+  rows: readonly NewTrainingSessionRow[],
+): Promise<TrainingSessionRow[]> {
+  const written: TrainingSessionRow[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    written.push(
+      ...(await db
+        .insert(trainingSessions)
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .returning()),
+    );
+  }
+  return written;
+}
