@@ -51,6 +51,19 @@ export interface Result<T> {
   rateLimit: RateLimitHeaders;
 }
 
+/** A mutation's response; `replayed` when an `Idempotency-Key` retry got the first response again and wrote nothing. */
+export interface MutationResult<T> extends Result<T> {
+  replayed: boolean;
+}
+
+export interface MutationOptions {
+  /**
+   * Sent as the `Idempotency-Key` header (1–255 characters): a retry with the same key and the same
+   * request is answered with the first response and writes nothing. Kept 24 hours, per API key.
+   */
+  idempotencyKey?: string;
+}
+
 /**
  * The request failed: refused by HTTP status (401, 429, 400 …) or answered with GraphQL errors.
  * This client treats partial data as a failure too; a real one may want to keep it.
@@ -99,16 +112,18 @@ export function createClient(options: ClientOptions) {
   const endpoint = `${options.origin.replace(/\/+$/, '')}/graphql`;
 
   /** POSTs one operation as JSON: no CSRF preflight header is needed for that. */
-  async function execute<TResult, TVariables>(
+  async function send<TResult, TVariables>(
     document: TypedDocumentString<TResult, TVariables>,
     variables: TVariables,
-  ): Promise<Result<TResult>> {
+    headers: Record<string, string>,
+  ): Promise<{ result: Result<TResult>; headers: Headers }> {
     const response = await fetch(endpoint, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
         ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
+        ...headers,
       },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
@@ -126,11 +141,37 @@ export function createClient(options: ClientOptions) {
       const retryAfter = response.headers.get('retry-after');
       throw new GongyiError(response.status, errors, rateLimit, retryAfter === null ? null : Number(retryAfter));
     }
-    return { data: body.data, cost: body.extensions.cost, rateLimit };
+    return { result: { data: body.data, cost: body.extensions.cost, rateLimit }, headers: response.headers };
+  }
+
+  /** Runs a query. */
+  async function execute<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<Result<TResult>> {
+    return (await send(document, variables, {})).result;
+  }
+
+  /**
+   * Runs a mutation. Its expected failures are data (a `UserError` in the result), not a thrown
+   * GongyiError: only the request itself failing throws.
+   */
+  async function mutate<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    { idempotencyKey }: MutationOptions = {},
+  ): Promise<MutationResult<TResult>> {
+    const { result, headers } = await send(
+      document,
+      variables,
+      idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey },
+    );
+    return { ...result, replayed: headers.get('idempotent-replayed') === 'true' };
   }
 
   return {
     execute,
+    mutate,
 
     /** One page of organizations; 1–100 a page, 20 when `first` is left out. */
     organizations: (variables: OrganizationsQueryVariables = {}): Promise<Result<OrganizationsQuery>> =>
