@@ -99,3 +99,25 @@ export function governanceMetricList(
 ): ListQuery<typeof governanceMetrics> {
   return { table: governanceMetrics, conditions, sort: governanceMetricSort(order), window };
 }
+
+export type NewGovernanceMetricRow = typeof governanceMetrics.$inferInsert;
+
+/** Rows per INSERT: a multi-row statement well within PostgreSQL's 65,535 parameters. */
+const INSERT_BATCH = 1_000;
+
+/** Inserts metrics in multi-row statements; returns them in input order. */
+export async function insertGovernanceMetrics(
+  db: Db,
+  rows: readonly NewGovernanceMetricRow[],
+): Promise<GovernanceMetricRow[]> {
+  const written: GovernanceMetricRow[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    written.push(
+      ...(await db
+        .insert(governanceMetrics)
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .returning()),
+    );
+  }
+  return written;
+}

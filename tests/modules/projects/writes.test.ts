@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rows } from '../../../src/db/client';
+import { toGlobalId } from '../../../src/modules/node/global-id';
 import { startTestServer, type TestServer } from '../../support/server';
 import { createWriters, type Writers } from '../../support/writers';
 
@@ -266,7 +267,12 @@ describe('project reports and projects are written by their own organization', (
     ['negative spending', { spent: '-1.00' }, 'input.spent', 'must not be negative, got -1.00'],
     ['negative people', { peopleReached: -3 }, 'input.peopleReached', 'must be a whole number of at least 0, got -3'],
     ['an empty summary', { summary: '   ' }, 'input.summary', 'must be 1–10,000 characters, got 0'],
-    ['a donation ID as the project', { projectId: 'RG9uYXRpb246eA' }, 'input.projectId', expect.any(String)],
+    [
+      'a donation ID as the project',
+      { projectId: toGlobalId('Donation', '00000000-0000-4000-8000-000000000000') },
+      'input.projectId',
+      expect.any(String),
+    ],
   ])('a report with %s is an INVALID UserError naming the field', async (_what, change, field, message) => {
     const before = await reportCount();
     const response = await server.query(
