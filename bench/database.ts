@@ -64,6 +64,50 @@ export async function prepareDatabase(
   } finally {
     await admin.end();
   }
+  await load(url, options, log);
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await db.unsafe(FOR_POSTGRAPHILE);
+    await db.unsafe('analyze');
+    await db.unsafe(`create table bench_meta (options text not null)`);
+    await db`insert into bench_meta ${db({ options: wanted })}`;
+  } finally {
+    await db.end();
+  }
+  return url;
+}
+
+/** A new database `name` (dropped first if it exists), migrated and holding `options`' data. */
+export async function freshDatabase(
+  adminUrl: string,
+  name: string,
+  options: SyntheticOptions,
+  log: (line: string) => void,
+): Promise<string> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = databaseUrl(adminUrl, name);
+  await load(url, options, log);
+  return url;
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Migrates the empty database at `url` and loads the demo data with `options`' synthetic set. */
+async function load(url: string, options: SyntheticOptions, log: (line: string) => void): Promise<void> {
+  const wanted = JSON.stringify(options);
   const database = await openDatabase({ url, dataDir: '', poolMax: 4 });
   try {
     await migrate(database);
@@ -80,14 +124,4 @@ export async function prepareDatabase(
   } finally {
     await database.close();
   }
-  const db = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await db.unsafe(FOR_POSTGRAPHILE);
-    await db.unsafe('analyze');
-    await db.unsafe(`create table bench_meta (options text not null)`);
-    await db`insert into bench_meta ${db({ options: wanted })}`;
-  } finally {
-    await db.end();
-  }
-  return url;
 }

@@ -7,9 +7,15 @@ export interface Target {
   url: string;
   method: 'GET' | 'POST';
   body?: string;
+  headers?: Record<string, string>;
+  /** a new body and headers for each request (a row to write, an Idempotency-Key), instead of `body` */
+  next?: () => { body: string; headers?: Record<string, string> };
   /** the server's process, for CPU time and resident memory */
   pid: number;
 }
+
+/** A load runs for a time, or until a number of requests have been answered. */
+export type Length = { seconds: number } | { requests: number };
 
 export interface Sample {
   requests: number;
@@ -33,7 +39,7 @@ function rssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : 0;
 }
 
-export async function measure(target: Target, seconds: number, connections: number): Promise<Sample> {
+export async function measure(target: Target, length: Length, connections: number): Promise<Sample> {
   const histogram = hdr.build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: 60_000_000,
@@ -42,20 +48,36 @@ export async function measure(target: Target, seconds: number, connections: numb
   let peak = rssMb(target.pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(target.pid))), 100);
   const cpuBefore = cpuMs(target.pid);
+  const started = performance.now();
+  // autocannon notices that `amount` is reached only at its next one-second tick
+  let lastResponse = started;
+  const next = target.next;
   const result = await autocannon({
     url: target.url,
     method: target.method,
     body: target.body,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...target.headers },
+    ...(next && {
+      requests: [
+        {
+          setupRequest: (request) => {
+            const { body, headers } = next();
+            return { ...request, body, headers: { ...request.headers, ...headers } };
+          },
+        },
+      ],
+    }),
     connections,
-    duration: seconds,
+    ...('seconds' in length ? { duration: length.seconds } : { amount: length.requests }),
     setupClient: (client) => {
-      client.on('response', (_status: number, _bytes: number, responseTime: number) =>
-        histogram.recordValue(Math.round(responseTime * 1000)),
-      );
+      client.on('response', (_status: number, _bytes: number, responseTime: number) => {
+        lastResponse = performance.now();
+        histogram.recordValue(Math.round(responseTime * 1000));
+      });
     },
   });
   const cpu = cpuMs(target.pid) - cpuBefore;
+  const seconds = 'seconds' in length ? length.seconds : (lastResponse - started) / 1000;
   clearInterval(sampler);
   const requests = result.requests.total;
   const micros = (p: number) => histogram.getValueAtPercentile(p) / 1000;

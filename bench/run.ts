@@ -5,15 +5,19 @@
  * writes bench/RESULTS.md. `--smoke` runs tiny data for a second per shape (CI keeps it working).
  * `--shapes flat,nested` runs only those shapes and writes bench/RESULTS.partial.md unless `--out`
  * says where: a quick comparison while working, never the figures to quote.
+ * Then the write side (bench/writes.ts) unless `--shapes` was given; `--writes-only` runs it alone
+ * and writes bench/RESULTS.writes.md unless `--out` says where. `--mutations` (per path and round),
+ * `--import-rows` and `--import-rounds` size it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import path from 'node:path';
 import postgres from 'postgres';
 import { LARGE, type SyntheticOptions } from '../src/db/seed/synthetic';
 import { prepareDatabase } from './database';
 import { measure, type Sample } from './measure';
-import { writeReport, type Result } from './report';
+import { start, stop, type Running as Started } from './servers';
+import { writeReport, type Result, type Run } from './report';
+import { runWrites } from './writes';
 import { SHAPES, type Fixtures, type ServerKind, type Shape } from './shapes';
 import { enableStatementCounting, statementsSince, type StatementCounter } from './statements';
 
@@ -36,6 +40,10 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     out: { type: 'string' },
     shapes: { type: 'string' },
+    'writes-only': { type: 'boolean', default: false },
+    mutations: { type: 'string' },
+    'import-rows': { type: 'string' },
+    'import-rounds': { type: 'string' },
   },
 });
 const smoke = args.smoke!;
@@ -44,8 +52,18 @@ const seconds = Number(args.seconds ?? (smoke ? 1 : 5));
 const connections = Number(args.connections);
 const depth = smoke ? 200 : 10_000;
 const shapes = args.shapes ? args.shapes.split(',').map(shapeNamed) : SHAPES;
+const writesOnly = args['writes-only']!;
+if (writesOnly && args.shapes) throw new Error('--writes-only runs no shapes; leave out --shapes');
+const mutations = Number(args.mutations ?? (smoke ? 200 : 2_000));
+const importRows = Number(args['import-rows'] ?? (smoke ? 5_000 : 100_000));
+const importRounds = Number(args['import-rounds'] ?? (smoke ? 1 : 2));
 const out =
-  args.out ?? path.join(ROOT, 'bench', smoke ? 'RESULTS.smoke.md' : args.shapes ? 'RESULTS.partial.md' : 'RESULTS.md');
+  args.out ??
+  path.join(
+    ROOT,
+    'bench',
+    smoke ? 'RESULTS.smoke.md' : args.shapes ? 'RESULTS.partial.md' : writesOnly ? 'RESULTS.writes.md' : 'RESULTS.md',
+  );
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function shapeNamed(name: string): Shape {
@@ -54,58 +72,7 @@ function shapeNamed(name: string): Shape {
   return shape;
 }
 
-interface Running {
-  kind: ServerKind;
-  child: ChildProcess;
-  origin: string;
-}
-
-function start(kind: ServerKind, port: number, env: NodeJS.ProcessEnv): Promise<Running> {
-  const commands: Record<ServerKind, string[]> = {
-    gongyi: ['dist/main.js'],
-    postgraphile: [
-      '--require',
-      './bench/promise-with-resolvers.cjs',
-      '--import',
-      'tsx',
-      'bench/postgraphile-server.ts',
-    ],
-    floor: ['--import', 'tsx', 'bench/floor-server.ts'],
-  };
-  const child = spawn(process.execPath, commands[kind], {
-    cwd: ROOT,
-    // budgets in memory, whatever the caller's REDIS_URL: the run measures the servers, not Redis,
-    // and must not spend or share a real deployment's budgets
-    env: {
-      ...process.env,
-      REDIS_URL: '',
-      ...env,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      GRAPHILE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`${kind} exited with ${code} before it was ready`)));
-    const poll = async () => {
-      try {
-        const probe = kind === 'floor' ? `${origin}/flat` : `${origin}/graphql`;
-        const response = await fetch(probe, {
-          method: kind === 'floor' ? 'GET' : 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: kind === 'floor' ? undefined : '{"query":"{__typename}"}',
-        });
-        if (response.ok) return resolve({ kind, child, origin });
-      } catch {
-        // not listening yet
-      }
-      setTimeout(poll, 250);
-    };
-    void poll();
-  });
-}
+type Running = Started<ServerKind>;
 
 async function graphql(
   origin: string,
@@ -212,6 +179,26 @@ function median(values: number[]): number {
 async function main(): Promise<void> {
   const adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) throw new Error('npm run bench needs DATABASE_URL: a PostgreSQL server it may create a database on');
+  const base = 47_000 + Math.floor(Math.random() * 1_000) * 6;
+  const reads = writesOnly ? null : await runReads(adminUrl, base);
+  const writes = args.shapes
+    ? null
+    : await runWrites({
+        adminUrl,
+        mutationsPerRound: mutations,
+        importRows,
+        rounds,
+        importRounds,
+        connections,
+        basePort: base + 3,
+        log,
+      });
+  writeReport(out, { reads, writes, smoke });
+  log(`wrote ${path.relative(ROOT, out)}`);
+}
+
+/** The read side: every shape on the three servers, in interleaved rounds. */
+async function runReads(adminUrl: string, base: number): Promise<Run> {
   const url = await prepareDatabase(
     adminUrl,
     smoke ? 'gongyi_bench_smoke' : 'gongyi_bench',
@@ -220,7 +207,6 @@ async function main(): Promise<void> {
   );
   const counter: StatementCounter | null = await enableStatementCounting(adminUrl, url, { mayRestart: !smoke, log });
 
-  const base = 47_000 + Math.floor(Math.random() * 1_000) * 3;
   const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', SEED_DEMO: 'false', HOST: '127.0.0.1' };
   const servers: Running[] = [];
   try {
@@ -243,9 +229,9 @@ async function main(): Promise<void> {
             seconds: smoke ? seconds : Math.max(seconds, shape.load?.minSeconds ?? 0),
             connections: shape.load?.connections ?? connections,
           };
-          await measure(target(server, shape, f), Math.min(1, seconds), load.connections); // warm-up, not recorded
+          await measure(target(server, shape, f), { seconds: Math.min(1, seconds) }, load.connections); // warm-up, not recorded
           const since = counter ? await counter.mark() : null;
-          const sample = await measure(target(server, shape, f), load.seconds, load.connections);
+          const sample = await measure(target(server, shape, f), { seconds: load.seconds }, load.connections);
           const statements = counter && since !== null ? await statementsSince(counter, since, sample.requests) : null;
           const key = `${shape.name}/${server.kind}`;
           samples.set(key, [...(samples.get(key) ?? []), { ...sample, statements }]);
@@ -277,25 +263,11 @@ async function main(): Promise<void> {
         });
       }
     }
-    writeReport(out, { results, rounds, seconds, connections, smoke, depth, statementsCounted: counter !== null });
-    log(`wrote ${path.relative(ROOT, out)}`);
+    return { results, rounds, seconds, connections, depth, statementsCounted: counter !== null };
   } finally {
     await Promise.all(servers.map((server) => stop(server.child)));
     await counter?.sql.end();
   }
-}
-
-/** SIGTERM, then SIGKILL if the server has not exited within five seconds. */
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 main().catch((error: unknown) => {
