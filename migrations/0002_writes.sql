@@ -32,7 +32,7 @@ CREATE TABLE "idempotency_keys" (
 	"request_hash" char(64) NOT NULL,
 	"lock_token" uuid,
 	"locked_at" timestamp with time zone,
-	"response" jsonb,
+	"response" json,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_api_key_id_key_pk" PRIMARY KEY("api_key_id","key"),
 	CONSTRAINT "idempotency_keys_key_length" CHECK (char_length("idempotency_keys"."key") between 1 and 255),

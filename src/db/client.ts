@@ -122,16 +122,39 @@ function guarded(client: postgres.Sql, turns: number, ms: number, prepared: Prep
   const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
   client.begin = ((...args: unknown[]) => {
     const body = args.pop() as (tx: postgres.TransactionSql) => unknown;
-    return take(
+    let lost!: (error: unknown) => void;
+    const ended = new Promise<never>((_, reject) => (lost = reject));
+    ended.catch(() => {});
+    const run = take(
       () =>
         begin(...args, (tx: postgres.TransactionSql) => {
-          tx.unsafe = preparing(tx, prepared);
+          tx.unsafe = settlingWith(preparing(tx, prepared), ended);
           return body(tx);
         }),
       false,
     );
+    run.catch(lost);
+    return run;
   }) as typeof client.begin;
   return client;
+}
+
+/**
+ * A transaction's `unsafe` whose queries also settle when the transaction ends: postgres.js 3.4.9
+ * sends a query on a connection the server closed to a null socket, from a setImmediate, and that
+ * query never settles (the transaction itself rejects, racing the connection's close).
+ */
+function settlingWith(unsafe: postgres.Sql['unsafe'], ended: Promise<never>): postgres.Sql['unsafe'] {
+  return ((query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => {
+    const pending = unsafe(query, params, options);
+    const then = pending.then.bind(pending);
+    pending.then = ((onFulfilled, onRejected) =>
+      Promise.race([new Promise<Awaited<typeof pending>>((resolve, reject) => then(resolve, reject)), ended]).then(
+        onFulfilled,
+        onRejected,
+      )) as typeof pending.then;
+    return pending;
+  }) as postgres.Sql['unsafe'];
 }
 
 class StatementCounter implements Logger {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, check, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { char, check, json, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { apiKeys } from './access';
 
 /**
@@ -19,8 +19,8 @@ export const idempotencyKeys = pgTable(
     /** the running request's claim; null once its response is stored */
     lockToken: uuid('lock_token'),
     lockedAt: timestamp('locked_at', { withTimezone: true, mode: 'string' }),
-    /** the first response's status and body, replayed to every retry */
-    response: jsonb('response'),
+    /** the first response's status and body, replayed to every retry; json, not jsonb, keeps its fields' order */
+    response: json('response'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [
