@@ -1,6 +1,6 @@
 import type { Db } from './db/client';
 import { createLoaders, type Loaders } from './loaders';
-import type { Charge } from './modules/access/budgets';
+import type { BudgetStore, Charge } from './modules/access/budgets';
 import type { Writes } from './modules/mutations/write';
 import type { Caller } from './modules/access/tiers';
 import type { RegionDirectory } from './modules/regions/directory';
@@ -14,6 +14,8 @@ export interface Context {
   caller: Caller;
   /** what this request was charged, set before execution */
   rateLimit?: Charge;
+  /** the budgets, for a resolver that learns its full cost as it runs (an import's rows) */
+  budgets?: BudgetStore;
   /** the response's `data` as JSON text, when one SQL statement answered the query */
   compiledData: { text?: string };
   /** for a mutation operation: db and loaders are its transaction's, and this says how it writes */

@@ -3,6 +3,7 @@ import * as access from './modules/access/resolvers';
 import * as donations from './modules/donations/resolvers';
 import * as governance from './modules/governance/resolvers';
 import * as history from './modules/history/resolvers';
+import * as imports from './modules/imports/resolvers';
 import * as node from './modules/node/resolvers';
 import * as organizations from './modules/organizations/resolvers';
 import { connectionResolvers, pageInfoResolvers } from './modules/pagination/connection';
@@ -34,6 +35,7 @@ export const resolvers: Resolvers = {
     ...trainingSessions.Mutation,
     ...governance.Mutation,
     ...access.Mutation,
+    ...imports.Mutation,
   },
   Node: node.Node,
   Region: regions.Region,
@@ -67,6 +69,9 @@ export const resolvers: Resolvers = {
   RecordChange: history.RecordChange,
   RecordChangeConnection: connectionResolvers,
   Actor: history.Actor,
+  Import: imports.Import,
+  ImportErrorConnection: connectionResolvers,
+  ImportRecordsResult: imports.ImportRecordsResult,
   Viewer: access.Viewer,
   ApiKey: access.ApiKey,
   CreateApiKeyResult: access.CreateApiKeyResult,

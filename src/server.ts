@@ -24,6 +24,7 @@ import { callerOf } from './modules/access/tiers';
 import { compiledReadsPlugin } from './modules/compiled-reads/plugin';
 import { spliceData } from './modules/compiled-reads/raw-data';
 import { registerExplorer } from './modules/explorer/routes';
+import { registerImportRoutes } from './modules/imports/routes';
 import { writesPlugin } from './modules/mutations/plugin';
 import { RegionDirectory } from './modules/regions/directory';
 import { resolvers } from './resolvers';
@@ -174,6 +175,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const handler = fastifyApolloHandler(apollo, {
     context: async (request) => {
       const context = createContext(database.db, regions, await identify(request));
+      context.budgets = budgets;
       contexts.set(request, context);
       return context;
     },
@@ -223,6 +225,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       .send(typeDefs),
   );
   registerExplorer(app);
+  await registerImportRoutes(app, { database, budgets, identify });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'shutting down' });
