@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { groupedByKey, orderedByKey } from '../../batching/ordered';
 import { rows, type Db } from '../../db/client';
+import { insertRowsReturning } from '../../db/insert-rows';
 import { disbursements, donations, organizations, projects } from '../../db/schema';
 import type { DonationDimension, DonationFilter, DonationOrder } from '../../generated/graphql';
 import { checkDateRange } from '../dates/date-range';
@@ -237,21 +238,9 @@ export async function groupDonations(
 export type NewDonationRow = typeof donations.$inferInsert;
 export type NewDisbursementRow = typeof disbursements.$inferInsert;
 
-/** Rows per INSERT: a multi-row statement well within PostgreSQL's 65,535 parameters. */
-const INSERT_BATCH = 1_000;
-
-/** Inserts donations in multi-row statements; returns them in input order. */
-export async function insertDonations(db: Db, rows: readonly NewDonationRow[]): Promise<DonationRow[]> {
-  const written: DonationRow[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    written.push(
-      ...(await db
-        .insert(donations)
-        .values(rows.slice(i, i + INSERT_BATCH))
-        .returning()),
-    );
-  }
-  return written;
+/** Inserts donations in multi-row statements; returns them as written, in input order. */
+export function insertDonations(db: Db, rows: readonly NewDonationRow[]): Promise<DonationRow[]> {
+  return insertRowsReturning(db, donations, rows);
 }
 
 /** The donations among `ids` that exist, locked for update until the transaction ends, by id. */
@@ -305,16 +294,7 @@ export async function updateDonationDeliveries(
   return new Map(written.map((d) => [d.id, d]));
 }
 
-/** Inserts tranches in multi-row statements; returns them in input order. */
-export async function insertDisbursements(db: Db, rows: readonly NewDisbursementRow[]): Promise<DisbursementRow[]> {
-  const written: DisbursementRow[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    written.push(
-      ...(await db
-        .insert(disbursements)
-        .values(rows.slice(i, i + INSERT_BATCH))
-        .returning()),
-    );
-  }
-  return written;
+/** Inserts disbursements in multi-row statements; returns them as written, in input order. */
+export function insertDisbursements(db: Db, rows: readonly NewDisbursementRow[]): Promise<DisbursementRow[]> {
+  return insertRowsReturning(db, disbursements, rows);
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { orderedByKey } from '../../batching/ordered';
 import type { Db } from '../../db/client';
+import { insertRowsReturning } from '../../db/insert-rows';
 import { governanceIndicators, governanceMetrics } from '../../db/schema';
 import type { GovernanceMetricFilter, GovernanceMetricOrder } from '../../generated/graphql';
 import { checkDateRange } from '../dates/date-range';
@@ -102,22 +103,10 @@ export function governanceMetricList(
 
 export type NewGovernanceMetricRow = typeof governanceMetrics.$inferInsert;
 
-/** Rows per INSERT: a multi-row statement well within PostgreSQL's 65,535 parameters. */
-const INSERT_BATCH = 1_000;
-
-/** Inserts metrics in multi-row statements; returns them in input order. */
-export async function insertGovernanceMetrics(
+/** Inserts governanceMetrics in multi-row statements; returns them as written, in input order. */
+export function insertGovernanceMetrics(
   db: Db,
   rows: readonly NewGovernanceMetricRow[],
 ): Promise<GovernanceMetricRow[]> {
-  const written: GovernanceMetricRow[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    written.push(
-      ...(await db
-        .insert(governanceMetrics)
-        .values(rows.slice(i, i + INSERT_BATCH))
-        .returning()),
-    );
-  }
-  return written;
+  return insertRowsReturning(db, governanceMetrics, rows);
 }

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { orderedByKey } from '../../batching/ordered';
 import type { Db } from '../../db/client';
+import { insertRows } from '../../db/insert-rows';
 import { rowsByIds } from '../../db/rows-by-ids';
 import { recordChanges } from '../../db/schema';
 import type { AuditLogFilter } from '../../generated/graphql';
@@ -25,7 +26,9 @@ export interface RecordVersion {
 /** Writes the history rows of `versions`, all by `writer`, in one statement. */
 export async function insertRecordChanges(db: Db, writer: Writer, versions: readonly RecordVersion[]): Promise<void> {
   if (versions.length === 0) return;
-  await db.insert(recordChanges).values(
+  await insertRows(
+    db,
+    recordChanges,
     versions.map((v) => ({
       entity: v.entity,
       recordId: v.recordId,

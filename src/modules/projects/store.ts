@@ -1,6 +1,7 @@
 import { eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orderedByKey } from '../../batching/ordered';
 import type { Db } from '../../db/client';
+import { insertRowsReturning } from '../../db/insert-rows';
 import { anyOf } from '../../db/any-of';
 import { projectReports, projects } from '../../db/schema';
 import type { ProjectFilter, ProjectOrder } from '../../generated/graphql';
@@ -90,35 +91,14 @@ export async function findProjectOrganizations(db: Db, ids: readonly string[]): 
 export type NewProjectRow = typeof projects.$inferInsert;
 export type NewProjectReportRow = typeof projectReports.$inferInsert;
 
-/** Rows per INSERT: a multi-row statement well within PostgreSQL's 65,535 parameters. */
-const INSERT_BATCH = 1_000;
-
-/** Inserts projects in multi-row statements; returns them in input order. */
-export async function insertProjects(db: Db, rows: readonly NewProjectRow[]): Promise<ProjectRow[]> {
-  const written: ProjectRow[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    written.push(
-      ...(await db
-        .insert(projects)
-        .values(rows.slice(i, i + INSERT_BATCH))
-        .returning()),
-    );
-  }
-  return written;
+/** Inserts projects in multi-row statements; returns them as written, in input order. */
+export function insertProjects(db: Db, rows: readonly NewProjectRow[]): Promise<ProjectRow[]> {
+  return insertRowsReturning(db, projects, rows);
 }
 
-/** Inserts reports in multi-row statements; returns them in input order. */
-export async function insertProjectReports(db: Db, rows: readonly NewProjectReportRow[]): Promise<ProjectReportRow[]> {
-  const written: ProjectReportRow[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    written.push(
-      ...(await db
-        .insert(projectReports)
-        .values(rows.slice(i, i + INSERT_BATCH))
-        .returning()),
-    );
-  }
-  return written;
+/** Inserts projectReports in multi-row statements; returns them as written, in input order. */
+export function insertProjectReports(db: Db, rows: readonly NewProjectReportRow[]): Promise<ProjectReportRow[]> {
+  return insertRowsReturning(db, projectReports, rows);
 }
 
 /** The projects among `ids` that exist, locked for update until the transaction ends, by id. */

@@ -1,6 +1,7 @@
 import { arrayOverlaps, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orderedByKey } from '../../batching/ordered';
 import { rows, type Db } from '../../db/client';
+import { insertRowsReturning } from '../../db/insert-rows';
 import { trainingSessions } from '../../db/schema';
 import type { TrainingSessionFilter, TrainingSessionOrder } from '../../generated/graphql';
 import { checkDateRange } from '../dates/date-range';
@@ -78,22 +79,7 @@ export async function sumTraining(db: Db, conditions: SQL[]): Promise<{ sessionC
 
 export type NewTrainingSessionRow = typeof trainingSessions.$inferInsert;
 
-/** Rows per INSERT: a multi-row statement well within PostgreSQL's 65,535 parameters. */
-const INSERT_BATCH = 1_000;
-
-/** Inserts sessions in multi-row statements; returns them in input order. */
-export async function insertTrainingSessions(
-  db: Db,
-  rows: readonly NewTrainingSessionRow[],
-): Promise<TrainingSessionRow[]> {
-  const written: TrainingSessionRow[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    written.push(
-      ...(await db
-        .insert(trainingSessions)
-        .values(rows.slice(i, i + INSERT_BATCH))
-        .returning()),
-    );
-  }
-  return written;
+/** Inserts trainingSessions in multi-row statements; returns them as written, in input order. */
+export function insertTrainingSessions(db: Db, rows: readonly NewTrainingSessionRow[]): Promise<TrainingSessionRow[]> {
+  return insertRowsReturning(db, trainingSessions, rows);
 }
