@@ -253,6 +253,31 @@ describe('importing donations and disbursements', () => {
     void grantee;
   });
 
+  it('imports project reports and training sessions of the partner’s organization, as their mutations read them', async () => {
+    const { grantee } = writers;
+    const reports = await postImport(
+      server,
+      'entity=PROJECT_REPORTS&mode=VALID_ROWS_ONLY',
+      'projectId,periodStart,periodEnd,summary,peopleReached,spent\n' +
+        `${grantee.projectId},2026-01-01,2026-03-31,第一季度,"1,200",5万\n` +
+        `${grantee.projectId},2026-04-01,2026-03-31,倒着的,10,1\n`,
+      csv(grantee.key),
+    );
+    expect(reports.body.data.import).toMatchObject({
+      status: 'SUCCEEDED',
+      writtenCount: 1,
+      errors: [{ line: 3, field: 'periodEnd', code: 'INVALID', message: expect.any(String) }],
+    });
+    const sessions = await postImport(
+      server,
+      'entity=TRAINING_SESSIONS',
+      'organizerId,title,format,audiences,topics,startsOn,participantCount\n' +
+        `${grantee.id},儿童主任培训,workshop,CHILD_DIRECTORS、COMMUNITY_WORKERS,儿童保护；心理,2026/5/6,120\n`,
+      csv(grantee.key),
+    );
+    expect(sessions.body.data.import).toMatchObject({ status: 'SUCCEEDED', writtenCount: 1, errors: [] });
+  });
+
   it('is readable with node(id:) by the key that sent it, its errors paged by line, and by no other partner', async () => {
     const { foundation, grantee } = writers;
     const answer = await postImport(
