@@ -25,6 +25,7 @@ import { compiledReadsPlugin } from './modules/compiled-reads/plugin';
 import { spliceData } from './modules/compiled-reads/raw-data';
 import { registerExplorer } from './modules/explorer/routes';
 import { registerImportRoutes } from './modules/imports/routes';
+import { deleteExpiredIdempotencyKeys } from './modules/mutations/idempotency';
 import { writesPlugin } from './modules/mutations/plugin';
 import { RegionDirectory } from './modules/regions/directory';
 import { resolvers } from './resolvers';
@@ -56,6 +57,9 @@ export interface Server {
 
 /** The longest a drain waits for busy keep-alive connections to end before closing them anyway. */
 const CONNECTION_DRAIN_MS = 5_000;
+
+/** How often Idempotency-Keys past their 24 hours are deleted. */
+const IDEMPOTENCY_CLEANUP_MS = 60 * 60_000;
 
 /** Rendered compiled statements kept in memory, keys included: a few thousand documents' worth. */
 const COMPILED_CACHE_BYTES = 16 * 1024 * 1024;
@@ -111,6 +115,14 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const connections = connectionDrain(app);
   const budgets = await openBudgetStore(access, logger);
   const lastUse = new LastUseRecorder(database.db, logger, access.lastUseFlushMs);
+  // keys past their 24 hours are reclaimed anyway when reused; this frees their rows
+  const idempotencyCleanup = setInterval(
+    () =>
+      void deleteExpiredIdempotencyKeys(database.db).catch((err: unknown) =>
+        logger.warn({ err }, 'expired Idempotency-Keys could not be deleted; the next hour tries again'),
+      ),
+    IDEMPOTENCY_CLEANUP_MS,
+  ).unref();
   const typeDefs = loadTypeDefs();
   const formatError = errorFormatter(logger);
   const apollo = new ApolloServer<Context>({
@@ -241,6 +253,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     app,
     drain: async () => {
       draining = true;
+      clearInterval(idempotencyCleanup);
       // without a grace, the listener closes in this same tick: no client can have read a
       // `Connection: close` and reconnected into the listen queue, which closing it would reset
       if (options.readinessGraceMs) await new Promise((resolve) => setTimeout(resolve, options.readinessGraceMs));

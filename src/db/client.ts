@@ -128,7 +128,7 @@ function guarded(client: postgres.Sql, turns: number, ms: number, prepared: Prep
     const run = take(
       () =>
         begin(...args, (tx: postgres.TransactionSql) => {
-          tx.unsafe = settlingWith(preparing(tx, prepared), ended);
+          settleWith(tx, prepared, ended);
           return body(tx);
         }),
       false,
@@ -140,12 +140,15 @@ function guarded(client: postgres.Sql, turns: number, ms: number, prepared: Prep
 }
 
 /**
- * A transaction's `unsafe` whose queries also settle when the transaction ends: postgres.js 3.4.9
- * sends a query on a connection the server closed to a null socket, from a setImmediate, and that
- * query never settles (the transaction itself rejects, racing the connection's close).
+ * Makes a transaction's queries, and its savepoints', settle when the transaction ends:
+ * postgres.js 3.4.9 sends a query on a connection the server closed to a null socket, from a
+ * setImmediate, and that query never settles, nor does a savepoint rolling back on it (the
+ * transaction itself rejects, racing the connection's close). Statements are prepared as
+ * `prepared` admits them, savepoints' included.
  */
-function settlingWith(unsafe: postgres.Sql['unsafe'], ended: Promise<never>): postgres.Sql['unsafe'] {
-  return ((query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => {
+function settleWith(tx: postgres.TransactionSql, prepared: PreparedStatementPolicy, ended: Promise<never>): void {
+  const unsafe = preparing(tx, prepared);
+  tx.unsafe = ((query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => {
     const pending = unsafe(query, params, options);
     const then = pending.then.bind(pending);
     pending.then = ((onFulfilled, onRejected) =>
@@ -154,7 +157,18 @@ function settlingWith(unsafe: postgres.Sql['unsafe'], ended: Promise<never>): po
         onRejected,
       )) as typeof pending.then;
     return pending;
-  }) as postgres.Sql['unsafe'];
+  }) as typeof tx.unsafe;
+  const savepoint = tx.savepoint.bind(tx) as (...args: unknown[]) => Promise<unknown>;
+  tx.savepoint = ((...args: unknown[]) => {
+    const body = args.pop() as (sp: postgres.TransactionSql) => unknown;
+    return Promise.race([
+      savepoint(...args, (sp: postgres.TransactionSql) => {
+        settleWith(sp, prepared, ended);
+        return body(sp);
+      }),
+      ended,
+    ]);
+  }) as typeof tx.savepoint;
 }
 
 class StatementCounter implements Logger {

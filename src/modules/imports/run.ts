@@ -149,10 +149,17 @@ async function importRecords(
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<void> {
   let batch: Pending[] = [];
+  // one batch is written while the next is read: the database and the parser work at once
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (batch.length > 0) await writeBatch(tx, writer, entity, batch, tally);
+    const full = batch;
     batch = [];
+    await writing;
     onProgress?.({ rows: tally.rowCount, errors: tally.errorCount });
+    if (full.length === 0) return;
+    writing = writeBatch(tx, writer, entity, full, tally);
+    // awaited at the next flush; handled now, so a failure meanwhile is not an unhandled rejection
+    writing.catch(() => {});
   };
   for await (const record of readRecords(input, format)) {
     tally.rowCount++;
@@ -170,6 +177,8 @@ async function importRecords(
     if (batch.length >= BATCH_ROWS) await flush();
   }
   await flush();
+  await writing;
+  onProgress?.({ rows: tally.rowCount, errors: tally.errorCount });
 }
 
 /**

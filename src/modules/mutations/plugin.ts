@@ -68,7 +68,6 @@ export function writesPlugin(database: Database, logger: Logger): ApolloServerPl
           }
           ctx.db = open.tx;
           ctx.loaders = createLoaders(open.tx);
-          ctx.writes.aborted = open.aborted;
           return null;
         },
 

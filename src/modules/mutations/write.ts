@@ -7,8 +7,6 @@ import { writerOf, type Writer } from './writer';
 export interface Writes {
   /** the answer of every mutation field of this request: its Idempotency-Key is in use or reused */
   refusal?: UserErrorShape;
-  /** rejects when the request's transaction is lost; see OpenTransaction */
-  aborted?: Promise<never>;
 }
 
 /** Thrown inside a savepoint to roll it back with a UserError as the field's result. */
@@ -35,12 +33,11 @@ export async function write<T extends object>(
   const writer = writerOf(ctx);
   if (ctx.writes.refusal) return ctx.writes.refusal;
   try {
-    const savepoint = ctx.db.transaction(async (tx) => {
+    return await ctx.db.transaction(async (tx) => {
       const result = await writes(tx as unknown as Db, writer);
       if (isUserError(result)) throw new Refused(result);
       return result;
     });
-    return await (ctx.writes.aborted ? Promise.race([savepoint, ctx.writes.aborted]) : savepoint);
   } catch (error) {
     if (error instanceof Refused) return error.userError;
     const refused = refusedData(error);
