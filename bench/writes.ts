@@ -79,8 +79,6 @@ export interface WriteRun {
   rounds: number;
   importRounds: number;
   connections: number;
-  /** why the import was not measured, when it was not */
-  importSkipped: string | null;
 }
 
 export interface WriteOptions {
@@ -244,12 +242,12 @@ async function* csvFile(parties: Parties, rows: number, onRows: (sent: number) =
 
 /**
  * Streams the CSV to `POST /imports` and waits for the answer; samples the server's memory
- * throughout. `skipped`, with the answer, when this build does not serve the route.
+ * throughout.
  */
 async function importThroughApi(
   options: WriteOptions,
   name: string,
-): Promise<{ seconds: number; memory: NonNullable<ImportResult['memory']> } | { skipped: string }> {
+): Promise<{ seconds: number; memory: NonNullable<ImportResult['memory']> }> {
   const db = await writeDatabase(options, name);
   const server = await start('gongyi', options.basePort + 2, { ...UNLIMITED, DATABASE_URL: db.url });
   try {
@@ -283,7 +281,6 @@ async function importThroughApi(
     });
     const seconds = (performance.now() - started) / 1000;
     const { peakMb, hwmMb } = watch.stop();
-    if (status === 404) return { skipped: `POST /imports answered 404: ${text.slice(0, 200)}` };
     const written = (await donationCount(db.url)) - before;
     if (status >= 300 || written !== options.importRows)
       throw new Error(
@@ -376,11 +373,10 @@ function* lines(rows: number, values: (i: number) => (string | null)[]): Generat
 }
 
 /** The import and its floor, alternating which goes first, each into a fresh database. */
-async function runImports(options: WriteOptions): Promise<{ results: ImportResult[]; skipped: string | null }> {
+async function runImports(options: WriteOptions): Promise<ImportResult[]> {
   const { log, importRows } = options;
   const api: Array<{ seconds: number; memory: NonNullable<ImportResult['memory']> }> = [];
   const floor: Array<{ seconds: number; donationsSeconds: number }> = [];
-  let skipped: string | null = null;
   for (let round = 0; round < options.importRounds; round += 1) {
     for (const path of round % 2 ? (['floor', 'gongyi'] as const) : (['gongyi', 'floor'] as const)) {
       if (path === 'floor') {
@@ -388,13 +384,7 @@ async function runImports(options: WriteOptions): Promise<{ results: ImportResul
         floor.push(run);
         log(`round ${round + 1} import/floor: ${(importRows / run.seconds).toFixed(0)} rows/s`);
       } else {
-        if (skipped) continue;
         const run = await importThroughApi(options, 'gongyi_bench_import_api');
-        if ('skipped' in run) {
-          log(`import/gongyi NOT MEASURED: ${run.skipped}`);
-          skipped = run.skipped;
-          continue;
-        }
         api.push(run);
         log(
           `round ${round + 1} import/gongyi: ${(importRows / run.seconds).toFixed(0)} rows/s, RSS ${run.memory.beforeMb.toFixed(0)} → ${run.memory.atQuarterMb.toFixed(0)} (25%) → ${run.memory.peakMb.toFixed(0)} MB peak`,
@@ -404,16 +394,8 @@ async function runImports(options: WriteOptions): Promise<{ results: ImportResul
   }
   const most = (pick: (m: NonNullable<ImportResult['memory']>) => number) =>
     Math.max(...api.map((r) => pick(r.memory)));
-  const results: ImportResult[] = [
+  return [
     {
-      path: 'floor',
-      rowsPerSecond: median(floor.map((r) => importRows / r.seconds)),
-      donationsOnlyRowsPerSecond: median(floor.map((r) => importRows / r.donationsSeconds)),
-      memory: null,
-    },
-  ];
-  if (api.length) {
-    results.unshift({
       path: 'gongyi',
       rowsPerSecond: median(api.map((r) => importRows / r.seconds)),
       donationsOnlyRowsPerSecond: null,
@@ -423,9 +405,14 @@ async function runImports(options: WriteOptions): Promise<{ results: ImportResul
         peakMb: most((m) => m.peakMb),
         hwmMb: most((m) => m.hwmMb),
       },
-    });
-  }
-  return { results, skipped };
+    },
+    {
+      path: 'floor',
+      rowsPerSecond: median(floor.map((r) => importRows / r.seconds)),
+      donationsOnlyRowsPerSecond: median(floor.map((r) => importRows / r.donationsSeconds)),
+      memory: null,
+    },
+  ];
 }
 
 export async function runWrites(options: WriteOptions): Promise<WriteRun> {
@@ -436,8 +423,7 @@ export async function runWrites(options: WriteOptions): Promise<WriteRun> {
   const imports = await runImports(options);
   return {
     mutations,
-    imports: imports.results,
-    importSkipped: imports.skipped,
+    imports,
     mutationsPerRound: options.mutationsPerRound,
     importRows: options.importRows,
     rounds: options.rounds,

@@ -1,5 +1,6 @@
 import { TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { refusedData } from '../../db/refused-data';
 import type { ImportEntity, ImportFormat, ImportMode } from '../../generated/graphql';
 import { isUserError, type UserErrorShape } from '../mutations/user-error';
 import type { Writer } from '../mutations/writer';
@@ -206,7 +207,11 @@ async function writeBatch(
     const refused = refusedData(error);
     if (!refused) throw error;
     if (batch.length === 1) {
-      tally.bad(batch[0]!.line, { field: null, code: 'INVALID', message: refused });
+      tally.bad(batch[0]!.line, {
+        field: null,
+        code: 'INVALID',
+        message: `the database refused the row (${refused.code}: ${refused.message})`,
+      });
       return;
     }
     const half = Math.ceil(batch.length / 2);
@@ -218,15 +223,4 @@ async function writeBatch(
     if (isUserError(result)) tally.bad(batch[i]!.line, result);
     else tally.writtenCount++;
   });
-}
-
-/** The message for an error of PostgreSQL's classes 22 (data exception) and 23 (constraint); null for any other. */
-function refusedData(error: unknown): string | null {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const { code } = e as { code?: unknown };
-    if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
-      return `the database refused the row (${code}: ${e.message})`;
-    }
-  }
-  return null;
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../../context';
 import type { Db } from '../../db/client';
+import { refusedData } from '../../db/refused-data';
 import { invalid, isUserError, type UserErrorShape } from './user-error';
 import { writerOf, type Writer } from './writer';
 
@@ -15,9 +16,6 @@ class Refused extends Error {
     super(userError.message);
   }
 }
-
-/** PostgreSQL's codes for data that a constraint or a type refused. */
-const REFUSED_DATA = new Set(['23502', '23503', '23505', '23514', '22003', '22007', '22008', '22P02']);
 
 /**
  * Runs one mutation field's writes in a savepoint of the request's transaction, for a caller
@@ -41,19 +39,9 @@ export async function write<T extends object>(
   } catch (error) {
     if (error instanceof Refused) return error.userError;
     const refused = refusedData(error);
-    if (refused) return constraints[refused.constraint ?? ''] ?? invalid(null, refused.message);
+    if (refused) {
+      return constraints[refused.constraint ?? ''] ?? invalid(null, `the database refused the input (${refused.code})`);
+    }
     throw error;
   }
-}
-
-/** The constraint and message of a database error that refused the data, or null for any other error. */
-function refusedData(error: unknown): { constraint?: string; message: string } | null {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const { code, constraint_name: constraint } = e as { code?: string; constraint_name?: string };
-    const pgliteConstraint = (e as { constraint?: string }).constraint;
-    if (code && REFUSED_DATA.has(code)) {
-      return { constraint: constraint ?? pgliteConstraint, message: `the database refused the input (${code})` };
-    }
-  }
-  return null;
 }
