@@ -122,9 +122,7 @@ function guarded(client: postgres.Sql, turns: number, ms: number, prepared: Prep
   const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
   client.begin = ((...args: unknown[]) => {
     const body = args.pop() as (tx: postgres.TransactionSql) => unknown;
-    let lost!: (error: unknown) => void;
-    const ended = new Promise<never>((_, reject) => (lost = reject));
-    ended.catch(() => {});
+    const ended = new TransactionEnd();
     const run = take(
       () =>
         begin(...args, (tx: postgres.TransactionSql) => {
@@ -133,41 +131,69 @@ function guarded(client: postgres.Sql, turns: number, ms: number, prepared: Prep
         }),
       false,
     );
-    run.catch(lost);
+    run.catch((error: unknown) => ended.end(error));
     return run;
   }) as typeof client.begin;
   return client;
 }
 
 /**
- * Makes a transaction's queries, and its savepoints', settle when the transaction ends:
- * postgres.js 3.4.9 sends a query on a connection the server closed to a null socket, from a
- * setImmediate, and that query never settles, nor does a savepoint rolling back on it (the
- * transaction itself rejects, racing the connection's close). Statements are prepared as
- * `prepared` admits them, savepoints' included.
+ * The end of a transaction, for what runs in it to settle with: postgres.js 3.4.9 sends a query
+ * on a connection the server closed to a null socket, from a setImmediate, and that query never
+ * settles, nor does a savepoint rolling back on one (the transaction itself rejects, racing the
+ * connection's close). A settled query is forgotten at once, so a long transaction (an import)
+ * keeps no results alive, as a race with one long-pending promise would.
  */
-function settleWith(tx: postgres.TransactionSql, prepared: PreparedStatementPolicy, ended: Promise<never>): void {
+class TransactionEnd {
+  private readonly waiting = new Set<(error: unknown) => void>();
+  private error: { reason: unknown } | undefined;
+
+  end(reason: unknown): void {
+    this.error = { reason };
+    for (const reject of this.waiting) reject(reason);
+    this.waiting.clear();
+  }
+
+  /** `pending`, or the transaction's failure if it ends first. */
+  settle<T>(pending: PromiseLike<T>): Promise<T> {
+    if (this.error) return Promise.reject(this.error.reason);
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.add(reject);
+      pending.then(
+        (value) => {
+          this.waiting.delete(reject);
+          resolve(value);
+        },
+        (reason: unknown) => {
+          this.waiting.delete(reject);
+          reject(reason);
+        },
+      );
+    });
+  }
+}
+
+/** Makes a transaction's queries, and its savepoints', settle with `ended`; statements are prepared as `prepared` admits them. */
+function settleWith(tx: postgres.TransactionSql, prepared: PreparedStatementPolicy, ended: TransactionEnd): void {
   const unsafe = preparing(tx, prepared);
   tx.unsafe = ((query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => {
     const pending = unsafe(query, params, options);
     const then = pending.then.bind(pending);
     pending.then = ((onFulfilled, onRejected) =>
-      Promise.race([new Promise<Awaited<typeof pending>>((resolve, reject) => then(resolve, reject)), ended]).then(
-        onFulfilled,
-        onRejected,
-      )) as typeof pending.then;
+      ended
+        .settle({ then } as PromiseLike<Awaited<typeof pending>>)
+        .then(onFulfilled, onRejected)) as typeof pending.then;
     return pending;
   }) as typeof tx.unsafe;
   const savepoint = tx.savepoint.bind(tx) as (...args: unknown[]) => Promise<unknown>;
   tx.savepoint = ((...args: unknown[]) => {
     const body = args.pop() as (sp: postgres.TransactionSql) => unknown;
-    return Promise.race([
+    return ended.settle(
       savepoint(...args, (sp: postgres.TransactionSql) => {
         settleWith(sp, prepared, ended);
         return body(sp);
       }),
-      ended,
-    ]);
+    );
   }) as typeof tx.savepoint;
 }
 

@@ -231,20 +231,24 @@ describe('docs/reporting-grants.md', () => {
     }
 
     if (example.command.startsWith('npm run import')) {
-      const landed = 'import' in JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts;
-      (landed ? it : it.skip)(
-        `${title}${landed ? '' : ' (skipped: the npm run import command has not landed)'} writes the file's rows as staff`,
+      // the command is a process of its own: it needs a server the test's database lives on
+      const onServer = process.env['DATABASE_URL'] !== undefined;
+      (onServer ? it : it.skip)(
+        `${title}${onServer ? '' : ' [skipped: the command runs in a process of its own; set DATABASE_URL to run]'} writes the file's rows as staff`,
         async () => {
           // the page's file with its bad row fixed
           const csv = blocks.find((b) => b.lang === 'csv')!.text.replace('8000.005', '8000.00');
           writeFileSync(path.join(work, 'grants.csv'), csv);
           await run('bash', ['-c', example.command.replace('grants.csv', path.join(work, 'grants.csv'))], {
             cwd: ROOT,
-            env: { ...process.env, DATABASE_URL: t.url ?? '' },
+            env: { ...process.env, DATABASE_URL: t.url! },
           });
           const { body } = await t.query(IMPORTED, { donorId: FOUNDATION_ID });
-          expect(body.data.donations.nodes.filter((d: { note: string }) => /FZ-2026-01[678]/.test(d.note))).toEqual(
-            ['FZ-2026-018', 'FZ-2026-017', 'FZ-2026-016'].map((note) => ({
+          const imported = body.data.donations.nodes.filter((d: { note: string }) => /FZ-2026-01[678]/.test(d.note));
+          // by note: the file's rows may share a pledge day, and then their order is their random ids'
+          imported.sort((a: { note: string }, b: { note: string }) => a.note.localeCompare(b.note));
+          expect(imported).toEqual(
+            ['FZ-2026-016', 'FZ-2026-017', 'FZ-2026-018'].map((note) => ({
               note,
               history: { nodes: [{ action: 'CREATED', actor: { name: 'command line', organization: null } }] },
             })),
