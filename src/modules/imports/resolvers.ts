@@ -26,7 +26,7 @@ export const Mutation: MutationResolvers = {
    * the cost plugin has charged 10 points, and the rows are charged here once counted.
    */
   importRecords: async (_root, { input }, ctx) => {
-    const writer = writerOf(ctx);
+    const writer = writerOf(ctx.caller);
     if (ctx.writes.refusal) return ctx.writes.refusal;
     const request = { entity: input.entity, mode: input.mode ?? 'ALL_OR_NOTHING', format: input.format };
     let outcome;

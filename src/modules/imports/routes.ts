@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import type { Context } from '../../context';
 import type { Server } from '../../server';
 import type { Database } from '../../db/client';
 import { isDatabaseUnavailable } from '../../db/unavailable';
@@ -58,8 +57,7 @@ async function importFile(options: ImportRoutesOptions, request: FastifyRequest,
   }
   let writer: Writer;
   try {
-    // writerOf reads the caller alone
-    writer = writerOf({ caller } as Context);
+    writer = writerOf(caller);
   } catch (error) {
     if (error instanceof GraphQLError)
       return refuse(reply, error, 403, await budgets.charge(caller.budgetKey, 0, caller.limit));

@@ -28,7 +28,7 @@ export async function write<T extends object>(
   constraints: Readonly<Record<string, UserErrorShape>>,
   writes: (tx: Db, writer: Writer) => Promise<T | UserErrorShape>,
 ): Promise<T | UserErrorShape> {
-  const writer = writerOf(ctx);
+  const writer = writerOf(ctx.caller);
   if (ctx.writes.refusal) return ctx.writes.refusal;
   try {
     return await ctx.db.transaction(async (tx) => {

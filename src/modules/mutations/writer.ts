@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import type { Caller } from '../access/tiers';
 import { ForbiddenError } from '../../errors';
 import { forbiddenRecord, type UserErrorShape } from './user-error';
 
@@ -18,8 +18,8 @@ export interface Writer {
 export const COMMAND_LINE: Writer = { keyId: null, name: 'command line', organizationId: null, internal: true };
 
 /** The caller as a writer; anonymous and DEVELOPER callers, and keys without WRITE, are FORBIDDEN. */
-export function writerOf(ctx: Context): Writer {
-  const key = ctx.caller.key;
+export function writerOf(caller: Caller): Writer {
+  const key = caller.key;
   if (!key) throw new ForbiddenError('Writing needs a PARTNER or INTERNAL API key; this request sent none.');
   if (key.tier === 'DEVELOPER')
     throw new ForbiddenError('DEVELOPER keys read only; writing needs a PARTNER or INTERNAL key.');
