@@ -143,17 +143,22 @@ describe('shutting down', () => {
         req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
         req.end(JSON.stringify({ query: INDICATORS }));
       });
-    const client = async () => {
+    const answeredBy = new Array<number>(16).fill(0);
+    const client = async (_: unknown, index: number) => {
       for (let n = 0; n < 10_000; n += 1) {
         const code = await ask();
-        if (code === undefined) outcomes.answered += 1;
-        else if (code === 'ECONNREFUSED') return void (outcomes.refused += 1);
+        if (code === undefined) {
+          outcomes.answered += 1;
+          answeredBy[index]! += 1;
+        } else if (code === 'ECONNREFUSED') return void (outcomes.refused += 1);
         else return void outcomes.reset.push(code);
       }
     };
     const clients = Array.from({ length: 16 }, client);
-    // every client has been answered at least twice, so each holds a kept-alive connection
-    while (outcomes.answered < 32) await new Promise((resolve) => setTimeout(resolve, 20));
+    // every client has been answered at least twice, so each holds a kept-alive connection (none
+    // is still in the listen queue, which closing the listener resets: on the embedded engine,
+    // whose queries hold the event loop, a client may wait there while others are answered)
+    while (answeredBy.some((n) => n < 2)) await new Promise((resolve) => setTimeout(resolve, 20));
     await t.server.drain();
     await Promise.all(clients);
     agent.destroy();
