@@ -3,21 +3,11 @@ import type { Context } from '../../context';
 import { recordChanges } from '../../db/schema';
 import { ForbiddenError } from '../../errors';
 import type { ActorResolvers, QueryResolvers, RecordChangeResolvers } from '../../generated/graphql';
-import { toGlobalId, type NodeType } from '../node/global-id';
+import { toGlobalId } from '../node/global-id';
 import { childConnection, rootConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
-import type { RecordEntity } from './changes';
 import { AUDIT_LOG, RECORD_HISTORY, type HistoryArgs } from './lists';
 import { RECORD_CHANGE_FIELD_COLUMNS } from './mappers';
-
-/** The node type of each kind of written record. */
-export const ENTITY_TYPES: Record<RecordEntity, NodeType> = {
-  DONATION: 'Donation',
-  PROJECT: 'Project',
-  PROJECT_REPORT: 'ProjectReport',
-  TRAINING_SESSION: 'TrainingSession',
-  GOVERNANCE_METRIC: 'GovernanceMetric',
-};
 
 /** `history` of a written record: the resolver every writable type shares. */
 export const history = (record: { id: string }, args: HistoryArgs, ctx: Context, info: GraphQLResolveInfo) =>
