@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../../context';
 import type { Database } from '../../db/client';
+import { isDatabaseUnavailable } from '../../db/unavailable';
 import { createLoaders } from '../../loaders';
 import {
   claimIdempotencyKey,
@@ -53,18 +54,21 @@ export function writesPlugin(database: Database, logger: Logger): ApolloServerPl
           if (operation?.operation !== 'mutation') return null;
           const key = request.http?.headers.get('idempotency-key');
           const apiKeyId = ctx.caller.key?.id;
-          if (key !== undefined && apiKeyId !== undefined) {
-            const hash = requestHash(source ?? '', request.operationName, request.variables);
-            const claimed = await claimIdempotencyKey(database.db, apiKeyId, key, hash);
-            if (claimed.kind === 'replay') return replay(claimed.response);
-            if (claimed.kind === 'refused') ctx.writes.refusal = claimed.error;
-            else claim = { apiKeyId, key, token: claimed.token };
-          }
           try {
+            if (key !== undefined && apiKeyId !== undefined) {
+              const hash = requestHash(source ?? '', request.operationName, request.variables);
+              const claimed = await claimIdempotencyKey(database.db, apiKeyId, key, hash);
+              if (claimed.kind === 'replay') return replay(claimed.response);
+              if (claimed.kind === 'refused') ctx.writes.refusal = claimed.error;
+              else claim = { apiKeyId, key, token: claimed.token };
+            }
             open = await openTransaction(database.db);
           } catch (error) {
             await release();
-            throw error;
+            // thrown from here, Apollo would answer a lost database as an internal error (500)
+            if (!isDatabaseUnavailable(error)) throw error;
+            logger.warn({ err: error }, 'a mutation found the database unavailable; nothing was written');
+            return unavailable();
           }
           ctx.db = open.tx;
           ctx.loaders = createLoaders(open.tx);
@@ -104,6 +108,14 @@ export function writesPlugin(database: Database, logger: Logger): ApolloServerPl
   };
 }
 
+/** SERVICE_UNAVAILABLE before anything ran, with no data: nothing was written. */
+function unavailable(): GraphQLResponse {
+  return {
+    http: { status: 503, headers: new HeaderMap([['retry-after', '1']]) },
+    body: { kind: 'single', singleResult: { data: null, errors: [notStarted()] } },
+  };
+}
+
 function replay(stored: StoredResponse): GraphQLResponse {
   return {
     http: {
@@ -117,6 +129,12 @@ function replay(stored: StoredResponse): GraphQLResponse {
 const inUse = () => ({
   message:
     'A retry with this Idempotency-Key took over while this request ran; its response stands and this one wrote nothing.',
+  extensions: { code: 'SERVICE_UNAVAILABLE' },
+});
+
+const notStarted = () => ({
+  message:
+    'The database is temporarily unavailable; nothing was written. Retry shortly, with the same Idempotency-Key if you sent one.',
   extensions: { code: 'SERVICE_UNAVAILABLE' },
 });
 
