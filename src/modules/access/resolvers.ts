@@ -12,7 +12,7 @@ import type {
 import { parseGlobalId, toGlobalId } from '../node/global-id';
 import { createKey } from './keys';
 import { revokeApiKey, type ApiKeyRow } from './store';
-import { invalid, isUserError, notFound, type UserErrorShape } from '../mutations/user-error';
+import { invalid, successOrUserError, notFound, type UserErrorShape } from '../mutations/user-error';
 
 /** Key management is for INTERNAL keys that hold MANAGE_KEYS; anyone else is FORBIDDEN. */
 function requireKeyManager(ctx: Context): void {
@@ -59,11 +59,11 @@ export const Mutation: MutationResolvers = {
 };
 
 export const CreateApiKeyResult: CreateApiKeyResultResolvers = {
-  __resolveType: (result) => (isUserError(result) ? 'UserError' : 'CreateApiKeySuccess'),
+  __resolveType: successOrUserError('CreateApiKeySuccess'),
 };
 
 export const RevokeApiKeyResult: RevokeApiKeyResultResolvers = {
-  __resolveType: (result) => (isUserError(result) ? 'UserError' : 'RevokeApiKeySuccess'),
+  __resolveType: successOrUserError('RevokeApiKeySuccess'),
 };
 
 export const ApiKey: ApiKeyResolvers = {

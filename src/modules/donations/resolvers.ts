@@ -18,7 +18,7 @@ import type {
 } from '../../generated/graphql';
 import { history } from '../history/resolvers';
 import { firstError, readId, readText } from '../mutations/inputs';
-import { isUserError } from '../mutations/user-error';
+import { isUserError, successOrUserError } from '../mutations/user-error';
 import { write } from '../mutations/write';
 import { readCorrection, readDisbursementInput, readDonationInput, type DonationCorrection } from './validation';
 import {
@@ -137,26 +137,20 @@ export const Mutation: MutationResolvers = {
     }),
 };
 
-/** Every donation mutation's result: its success type, or a UserError. */
-const writtenOrRefused =
-  <S extends string>(success: S) =>
-  (result: object) =>
-    isUserError(result) ? ('UserError' as const) : success;
-
 export const RecordDonationResult: RecordDonationResultResolvers = {
-  __resolveType: writtenOrRefused('RecordDonationSuccess'),
+  __resolveType: successOrUserError('RecordDonationSuccess'),
 };
 export const RecordDisbursementResult: RecordDisbursementResultResolvers = {
-  __resolveType: writtenOrRefused('RecordDisbursementSuccess'),
+  __resolveType: successOrUserError('RecordDisbursementSuccess'),
 };
 export const VerifyDonationResult: VerifyDonationResultResolvers = {
-  __resolveType: writtenOrRefused('VerifyDonationSuccess'),
+  __resolveType: successOrUserError('VerifyDonationSuccess'),
 };
 export const CorrectDonationResult: CorrectDonationResultResolvers = {
-  __resolveType: writtenOrRefused('CorrectDonationSuccess'),
+  __resolveType: successOrUserError('CorrectDonationSuccess'),
 };
 export const CancelDonationResult: CancelDonationResultResolvers = {
-  __resolveType: writtenOrRefused('CancelDonationSuccess'),
+  __resolveType: successOrUserError('CancelDonationSuccess'),
 };
 
 export const Disbursement: DisbursementResolvers = {

@@ -12,7 +12,7 @@ import { GOVERNANCE_METRIC_FIELD_COLUMNS } from './mappers';
 import { findGovernanceIndicators } from './store';
 import { GOVERNANCE_METRICS } from './lists';
 import { history } from '../history/resolvers';
-import { isUserError } from '../mutations/user-error';
+import { isUserError, successOrUserError } from '../mutations/user-error';
 import { write } from '../mutations/write';
 import { readGovernanceMetricInput } from './validation';
 import { GOVERNANCE_METRIC_CONSTRAINTS, recordGovernanceMetrics } from './writes';
@@ -47,5 +47,5 @@ export const Mutation: MutationResolvers = {
 };
 
 export const RecordGovernanceMetricResult: RecordGovernanceMetricResultResolvers = {
-  __resolveType: (result) => (isUserError(result) ? 'UserError' : 'RecordGovernanceMetricSuccess'),
+  __resolveType: successOrUserError('RecordGovernanceMetricSuccess'),
 };

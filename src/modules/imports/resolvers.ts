@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Context } from '../../context';
 import { importErrors } from '../../db/schema';
 import type { ImportRecordsResultResolvers, ImportResolvers, MutationResolvers } from '../../generated/graphql';
-import { isUserError } from '../mutations/user-error';
+import { successOrUserError } from '../mutations/user-error';
 import { writerOf } from '../mutations/writer';
 import { toGlobalId } from '../node/global-id';
 import { childConnection } from '../pagination/lists';
@@ -51,5 +51,5 @@ export const Import: ImportResolvers = {
 };
 
 export const ImportRecordsResult: ImportRecordsResultResolvers = {
-  __resolveType: (result) => (isUserError(result) ? 'UserError' : 'ImportRecordsSuccess'),
+  __resolveType: successOrUserError('ImportRecordsSuccess'),
 };

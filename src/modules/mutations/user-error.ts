@@ -35,3 +35,9 @@ export const versionConflict = (expected: number, current: number): UserErrorSha
 export function isUserError(result: unknown): result is UserErrorShape {
   return typeof result === 'object' && result !== null && 'code' in result && 'message' in result && 'field' in result;
 }
+
+/** A mutation result union's `__resolveType`: its success type, or `UserError`. */
+export const successOrUserError =
+  <S extends string>(success: S) =>
+  (result: object): S | 'UserError' =>
+    isUserError(result) ? 'UserError' : success;

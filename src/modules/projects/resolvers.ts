@@ -16,7 +16,7 @@ import { selectedColumns } from '../pagination/selection';
 import { PROJECT_FIELD_COLUMNS, PROJECT_REPORT_FIELD_COLUMNS } from './mappers';
 import { PROJECTS, PROJECT_DONATIONS, PROJECT_REPORTS } from './lists';
 import { history } from '../history/resolvers';
-import { isUserError } from '../mutations/user-error';
+import { isUserError, successOrUserError } from '../mutations/user-error';
 import { write } from '../mutations/write';
 import { readProjectInput, readProjectReportInput } from './validation';
 import { PROJECT_CONSTRAINTS, submitProjectReports, upsertProjects } from './writes';
@@ -73,8 +73,8 @@ export const Mutation: MutationResolvers = {
 };
 
 export const UpsertProjectResult: UpsertProjectResultResolvers = {
-  __resolveType: (result) => (isUserError(result) ? 'UserError' : 'UpsertProjectSuccess'),
+  __resolveType: successOrUserError('UpsertProjectSuccess'),
 };
 export const SubmitProjectReportResult: SubmitProjectReportResultResolvers = {
-  __resolveType: (result) => (isUserError(result) ? 'UserError' : 'SubmitProjectReportSuccess'),
+  __resolveType: successOrUserError('SubmitProjectReportSuccess'),
 };

@@ -15,7 +15,7 @@ import { TRAINING_SESSION_FIELD_COLUMNS } from './mappers';
 import { sumTraining, trainingSessionConditions } from './store';
 import { TRAINING_SESSIONS } from './lists';
 import { history } from '../history/resolvers';
-import { isUserError } from '../mutations/user-error';
+import { isUserError, successOrUserError } from '../mutations/user-error';
 import { write } from '../mutations/write';
 import { readTrainingSessionInput } from './validation';
 import { recordTrainingSessions, TRAINING_SESSION_CONSTRAINTS } from './writes';
@@ -58,7 +58,7 @@ export const Mutation: MutationResolvers = {
 };
 
 export const RecordTrainingSessionResult: RecordTrainingSessionResultResolvers = {
-  __resolveType: (result) => (isUserError(result) ? 'UserError' : 'RecordTrainingSessionSuccess'),
+  __resolveType: successOrUserError('RecordTrainingSessionSuccess'),
 };
 
 /** Progress is an exact ratio: person-times over the target, to four decimals, rounded half up. */
