@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIP } from 'node:net';
+import type { JobQueueOptions } from './jobs/queue';
 import type { QueryLimits } from './query-limits';
 import type { AccessOptions } from './modules/access/options';
 import { DEFAULT_TIER_BUDGETS } from './modules/access/tiers';
@@ -66,6 +67,10 @@ const schema = z.object({
   /** refused API keys per client address and window before its requests with a key get 429 */
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(60),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** how often an idle job worker (exports, imports, webhook deliveries) looks for work */
+  JOB_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(2),
+  /** how often the job queue fails jobs whose worker died and archives finished ones */
+  JOB_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
   /** how often API keys' last use is written */
   KEY_LAST_USE_FLUSH_MS: z.coerce.number().int().min(100).default(60_000),
 });
@@ -85,6 +90,7 @@ export type Config = Readonly<{
   shutdownGraceMs: number;
   queryLimits: QueryLimits;
   access: AccessOptions;
+  jobs: JobQueueOptions;
 }>;
 
 export class ConfigError extends Error {}
@@ -130,6 +136,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authFailureLimit: e.AUTH_FAILURE_LIMIT,
       authFailureWindowMs: e.AUTH_FAILURE_WINDOW_SECONDS * 1000,
       lastUseFlushMs: e.KEY_LAST_USE_FLUSH_MS,
+    },
+    jobs: {
+      pollingIntervalSeconds: e.JOB_POLL_INTERVAL_SECONDS,
+      maintenanceIntervalSeconds: e.JOB_MAINTENANCE_INTERVAL_SECONDS,
     },
   };
 }

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     readinessGraceMs: config.readinessGraceMs,
     queryLimits: config.queryLimits,
     access: config.access,
+    jobs: config.jobs,
   });
   const address = await server.app.listen({ host: config.host, port: config.port });
   logger.info({ address: `${address}/graphql` }, 'gongyi-graph is serving');

@@ -12,6 +12,7 @@ import { connectionDrain } from './connection-drain';
 import { createContext, type Context } from './context';
 import type { Database } from './db/client';
 import { isDatabaseUnavailable } from './db/unavailable';
+import { openJobQueue, type JobQueue, type JobQueueOptions } from './jobs/queue';
 import { CLIENT_SAFE_CODES, UnauthenticatedError } from './errors';
 import { AuthFailureLimit, TooManyAuthFailuresError } from './modules/access/auth-failures';
 import { authenticate } from './modules/access/authenticate';
@@ -44,10 +45,13 @@ export interface ServerOptions {
   access: AccessOptions;
   /** answer queries that SQL can answer whole with one statement (default); off, resolvers answer everything */
   compiledReads?: boolean;
+  jobs: JobQueueOptions;
 }
 
 export interface Server {
   app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
+  /** the job queue this server's workers take work from */
+  jobs: JobQueue;
   /**
    * Marks the server not ready, waits the readiness grace, stops listening, lets requests in
    * flight finish and closes keep-alive connections once quiet (connection-drain.ts).
@@ -57,6 +61,9 @@ export interface Server {
 
 /** The longest a drain waits for busy keep-alive connections to end before closing them anyway. */
 const CONNECTION_DRAIN_MS = 5_000;
+
+/** How long a drain waits for running jobs to finish before leaving them to be retried. */
+const JOBS_STOP_MS = 10_000;
 
 /** How often Idempotency-Keys past their 24 hours are deleted. */
 const IDEMPOTENCY_CLEANUP_MS = 60 * 60_000;
@@ -113,6 +120,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     return503OnClosing: false,
   });
   const connections = connectionDrain(app);
+  const jobs = await openJobQueue(database, logger, options.jobs);
   const budgets = await openBudgetStore(access, logger);
   const lastUse = new LastUseRecorder(database.db, logger, access.lastUseFlushMs);
   // keys past their 24 hours are reclaimed anyway when reused; this frees their rows
@@ -251,6 +259,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
 
   return {
     app,
+    jobs,
     drain: async () => {
       draining = true;
       clearInterval(idempotencyCleanup);
@@ -259,6 +268,8 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       if (options.readinessGraceMs) await new Promise((resolve) => setTimeout(resolve, options.readinessGraceMs));
       await connections.drain(CONNECTION_DRAIN_MS);
       await app.close();
+      // a job cut short by the grace period is failed when its expiry passes, and retried
+      await jobs.stop({ graceful: true, wait: true, timeout: JOBS_STOP_MS });
       await lastUse.flush();
       await budgets.close();
     },

@@ -29,6 +29,11 @@ export interface Database {
    * and returns that text; for statements built outside Drizzle's query builder.
    */
   readonly readText: (statement: RenderedStatement) => Promise<string>;
+  /**
+   * Runs SQL text with `$n` parameters, or several statements without parameters in one simple
+   * query (answering the last one's rows); for libraries that bring their own SQL (the job queue).
+   */
+  readonly executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
   readonly ping: () => Promise<void>;
   readonly close: () => Promise<void>;
 }
@@ -236,6 +241,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const [row] = await client.unsafe<Array<{ data: string }>>(statement.sql, statement.params as never[]);
         return row!.data;
       },
+      executeSql: async (text, values = []) => {
+        counter.logQuery(text);
+        // postgres.js refuses BEGIN on a pool: a transaction's statements run in its begin()
+        const body = /^\s*BEGIN;([\s\S]*)COMMIT;\s*$/i.exec(text)?.[1];
+        const result =
+          body === undefined
+            ? await client.unsafe(text, values as never[])
+            : await client.begin((tx) => tx.unsafe(body));
+        // several statements in one simple query answer one result each
+        const last = Array.isArray(result[0]) && 'command' in result[0] ? result.at(-1)! : result;
+        return { rows: [...(last as Iterable<unknown>)] };
+      },
       ping: async () => void (await client.unsafe('select 1')),
       close: async () => {
         prepared.close();
@@ -262,6 +279,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       counter.logQuery(statement.sql);
       const result = await client.query<{ data: string }>(statement.sql, statement.params);
       return result.rows[0]!.data;
+    },
+    executeSql: async (text, values = []) => {
+      counter.logQuery(text);
+      if (values.length > 0) return client.query(text, values);
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
     },
     ping: async () => void (await client.query('select 1')),
     close: async () => {

@@ -73,6 +73,7 @@ export async function serveTestDatabase(db: TestDatabase, options: TestServerOpt
     readinessGraceMs: options.readinessGraceMs,
     queryLimits: { ...loadConfig({}).queryLimits, ...options.queryLimits },
     access: { ...loadConfig({}).access, ...options.access },
+    jobs: { ...loadConfig({}).jobs, pollingIntervalSeconds: 0.5 },
     compiledReads: options.compiledReads ?? process.env['COMPILED_READS'] !== 'false',
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });

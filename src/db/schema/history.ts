@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id } from './columns';
 import { apiKeys } from './access';
 import { organizations } from './organizations';
@@ -13,6 +26,9 @@ export const recordEntity = pgEnum('record_entity', [
   'TRAINING_SESSION',
   'GOVERNANCE_METRIC',
 ]);
+
+/** PostgreSQL's 64-bit transaction id (`pg_current_xact_id()`), which never wraps; read as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 export const changeAction = pgEnum('change_action', [
   'CREATED',
@@ -49,8 +65,15 @@ export const recordChanges = pgTable(
     /** changed fields' values after */
     after: jsonb('after').$type<Record<string, string | null>>().notNull(),
     changedAt: timestamp('changed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** insertion order, within a transaction and across them; the change feed's tie-break */
+    position: bigint('position', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    /** the writing transaction; its commit's place in the feed is in `change_commits` */
+    transactionId: xid8('transaction_id')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
   (t) => [
+    index('record_changes_transaction_id_position_idx').on(t.transactionId, t.position),
     unique('record_changes_record_version_key').on(t.recordId, t.version),
     check('record_changes_version_positive', sql`${t.version} >= 1`),
     index('record_changes_changed_at_id_idx').on(t.changedAt, t.id),
@@ -69,4 +92,18 @@ export const submissionSources = pgTable('submission_sources', {
   organizationId: uuid('organization_id')
     .unique()
     .references(() => organizations.id, { onDelete: 'restrict' }),
+});
+
+/**
+ * One row per transaction that wrote history, numbered in commit order: a statement trigger on
+ * `record_changes` registers the transaction, and a deferred trigger numbers it at commit while
+ * holding a lock that the next committing writer waits for, so `sequence` order is commit order
+ * and a reader never sees a number before every smaller one has committed (or rolled back). The
+ * change feed reads history in (sequence, position) order (migrations/0004_change_commits.sql).
+ */
+export const changeCommits = pgTable('change_commits', {
+  transactionId: xid8('transaction_id').primaryKey(),
+  /** null until the transaction commits */
+  sequence: bigint('sequence', { mode: 'number' }).unique(),
+  committedAt: timestamp('committed_at', { withTimezone: true, mode: 'string' }),
 });

@@ -13,7 +13,9 @@ export const importEntity = pgEnum('import_entity', [
 /** ALL_OR_NOTHING writes nothing when any row is bad; VALID_ROWS_ONLY writes the good ones. */
 export const importMode = pgEnum('import_mode', ['ALL_OR_NOTHING', 'VALID_ROWS_ONLY']);
 
-export const importStatus = pgEnum('import_status', ['RUNNING', 'SUCCEEDED', 'FAILED']);
+export const importStatus = pgEnum('import_status', ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED']);
+
+export const importFormat = pgEnum('import_format', ['CSV', 'JSONL']);
 
 /** A bulk import of records from one CSV or JSONL file. */
 export const imports = pgTable(
@@ -22,6 +24,10 @@ export const imports = pgTable(
     id: id(),
     entity: importEntity('entity').notNull(),
     mode: importMode('mode').notNull(),
+    /** null for imports made before they ran on the job queue */
+    format: importFormat('format'),
+    /** the uploaded file while it waits on the job queue; deleted once the import has run */
+    uploadPath: text('upload_path'),
     status: importStatus('status').notNull().default('RUNNING'),
     /** data rows read, the header excluded */
     rowCount: integer('row_count').notNull().default(0),
@@ -31,6 +37,7 @@ export const imports = pgTable(
     apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'restrict' }),
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'string' }),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [index('imports_api_key_id_created_at_idx').on(t.apiKeyId, t.createdAt)],

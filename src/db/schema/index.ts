@@ -10,3 +10,5 @@ export * from './access';
 export * from './history';
 export * from './idempotency';
 export * from './imports';
+export * from './exports';
+export * from './webhooks';

@@ -82,6 +82,7 @@ describeOnRedis('budgets shared through Redis', 'it needs a Redis server', () =>
       bodyLimitBytes: 100_000,
       queryLimits: loadConfig({}).queryLimits,
       access: { ...loadConfig({}).access, redisUrl: REDIS_URL, tierBudgets: budgets },
+      jobs: loadConfig({}).jobs,
     });
     secondOrigin = await second.app.listen({ host: '127.0.0.1', port: 0 });
   });
