@@ -1,5 +1,7 @@
 import type { Resolvers } from './generated/graphql';
 import * as access from './modules/access/resolvers';
+import * as changes from './modules/changes/resolvers';
+import { FieldValues } from './modules/changes/field-values';
 import * as donations from './modules/donations/resolvers';
 import * as governance from './modules/governance/resolvers';
 import * as history from './modules/history/resolvers';
@@ -19,6 +21,7 @@ export const resolvers: Resolvers = {
   Decimal,
   Date: DateScalar,
   DateTime: DateTimeScalar,
+  FieldValues,
   Query: {
     ...node.Query,
     ...organizations.Query,
@@ -28,6 +31,7 @@ export const resolvers: Resolvers = {
     ...governance.Query,
     ...access.Query,
     ...history.Query,
+    ...changes.Query,
   },
   Mutation: {
     ...donations.Mutation,
@@ -69,6 +73,7 @@ export const resolvers: Resolvers = {
   RecordChange: history.RecordChange,
   RecordChangeConnection: connectionResolvers,
   Actor: history.Actor,
+  Change: changes.Change,
   Import: imports.Import,
   ImportErrorConnection: connectionResolvers,
   ImportRecordsResult: imports.ImportRecordsResult,

@@ -80,6 +80,10 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Donation.disbursements': { listSize: () => 5 },
   /** the fields one change touched: at most every field of a record */
   'RecordChange.changes': { listSize: () => 20 },
+  /** a page of the change feed: `first` changes, each multiplying what it selects */
+  'Query.changes': { listSize: (args) => (typeof args['first'] === 'number' ? Math.max(0, args['first']) : 100) },
+  /** the feed page's changes, sized on `Query.changes` above */
+  'ChangeFeed.changes': { listSize: () => 1 },
   /** the whole schema, built in memory: its weight covers everything selected in it */
   'Query.__schema': { weight: SCHEMA_INTROSPECTION_WEIGHT },
   'Query.__type': { weight: TYPE_INTROSPECTION_WEIGHT },

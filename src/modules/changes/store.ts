@@ -60,3 +60,21 @@ export async function findChangesAfter(
        limit ${limit}`,
   );
 }
+
+/**
+ * The feed's last change now: the latest numbered commit and its last history row; null while
+ * the feed is empty. Every transaction not yet visible is numbered after it.
+ */
+export async function findLatestFeedPosition(db: Db): Promise<FeedPosition | null> {
+  const [latest] = await rows<FeedPosition>(
+    db,
+    sql`
+      select t.sequence::text as "sequence",
+             (select max(c.position) from record_changes c where c.transaction_id = t.transaction_id)::text as "position"
+        from change_commits t
+       where t.sequence is not null
+       order by t.sequence desc
+       limit 1`,
+  );
+  return latest ?? null;
+}
