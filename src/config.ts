@@ -3,6 +3,8 @@ import { isIP } from 'node:net';
 import type { JobQueueOptions } from './jobs/queue';
 import type { QueryLimits } from './query-limits';
 import type { AccessOptions } from './modules/access/options';
+import type { WebhookOptions } from './modules/webhooks/options';
+import { MIN_RETRY_DELAY_SECONDS } from './modules/webhooks/retry-schedule';
 import { DEFAULT_TIER_BUDGETS } from './modules/access/tiers';
 
 /** An address, a CIDR range, or one of proxy-addr's names for the private ranges. */
@@ -71,6 +73,14 @@ const schema = z.object({
   JOB_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(2),
   /** how often the job queue fails jobs whose worker died and archives finished ones */
   JOB_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** webhooks may go to private, loopback and link-local addresses, and plain http to loopback: for tests only */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
+  /** seconds; a failed delivery waits about this, doubling per attempt, retried for at least 24 hours */
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(MIN_RETRY_DELAY_SECONDS).default(60),
+  /** seconds a delivery attempt may take, name resolution and answer included */
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  /** how often, in milliseconds, each instance looks at the change feed for events to deliver */
+  WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).default(1_000),
   /** how often API keys' last use is written */
   KEY_LAST_USE_FLUSH_MS: z.coerce.number().int().min(100).default(60_000),
 });
@@ -91,6 +101,7 @@ export type Config = Readonly<{
   queryLimits: QueryLimits;
   access: AccessOptions;
   jobs: JobQueueOptions;
+  webhooks: WebhookOptions;
 }>;
 
 export class ConfigError extends Error {}
@@ -140,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: {
       pollingIntervalSeconds: e.JOB_POLL_INTERVAL_SECONDS,
       maintenanceIntervalSeconds: e.JOB_MAINTENANCE_INTERVAL_SECONDS,
+    },
+    webhooks: {
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+      retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS,
+      timeoutSeconds: e.WEBHOOK_TIMEOUT_SECONDS,
+      dispatchIntervalMs: e.WEBHOOK_DISPATCH_INTERVAL_MS,
     },
   };
 }

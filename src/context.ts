@@ -4,6 +4,7 @@ import type { BudgetStore, Charge } from './modules/access/budgets';
 import type { Writes } from './modules/mutations/write';
 import type { Caller } from './modules/access/tiers';
 import type { RegionDirectory } from './modules/regions/directory';
+import type { WebhookOptions } from './modules/webhooks/options';
 
 /** What every resolver of one request sees. */
 export interface Context {
@@ -16,6 +17,8 @@ export interface Context {
   rateLimit?: Charge;
   /** the budgets, for a resolver that learns its full cost as it runs (an import's rows) */
   budgets?: BudgetStore;
+  /** how webhooks are sent, for the checks of a subscription's URL */
+  webhooks?: WebhookOptions;
   /** the response's `data` as JSON text, when one SQL statement answered the query */
   compiledData: { text?: string };
   /** for a mutation operation: db and loaders are its transaction's, and this says how it writes */

@@ -9,6 +9,7 @@ import type { Page } from './modules/pagination/store';
 import { projectLoaders } from './modules/projects/loaders';
 import { provenanceLoaders } from './modules/provenance/loaders';
 import { trainingSessionLoaders } from './modules/training-sessions/loaders';
+import { webhookLoaders } from './modules/webhooks/loaders';
 
 /** Every loader of a request, made fresh per request so nothing is cached across callers. */
 export function createLoaders(db: Db) {
@@ -21,6 +22,7 @@ export function createLoaders(db: Db) {
     ...provenanceLoaders(db),
     ...historyLoaders(db),
     ...importLoaders(db),
+    ...webhookLoaders(db),
     /** child-list pages per parent, one loader per field, arguments and selected columns */
     pages: new LoaderFamily<string, Page<unknown>>(),
     /** child-list counts per parent, one loader per field and filter */

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     queryLimits: config.queryLimits,
     access: config.access,
     jobs: config.jobs,
+    webhooks: config.webhooks,
   });
   const address = await server.app.listen({ host: config.host, port: config.port });
   logger.info({ address: `${address}/graphql` }, 'gongyi-graph is serving');

@@ -15,6 +15,7 @@ import * as regions from './modules/regions/resolvers';
 import { DateScalar, DateTimeScalar } from './modules/scalars/dates';
 import { Decimal } from './modules/scalars/decimal';
 import * as trainingSessions from './modules/training-sessions/resolvers';
+import * as webhooks from './modules/webhooks/resolvers';
 
 /** The API's table of contents: every module's resolvers, once. */
 export const resolvers: Resolvers = {
@@ -31,6 +32,7 @@ export const resolvers: Resolvers = {
     ...governance.Query,
     ...access.Query,
     ...history.Query,
+    ...webhooks.Query,
     ...changes.Query,
   },
   Mutation: {
@@ -40,6 +42,7 @@ export const resolvers: Resolvers = {
     ...governance.Mutation,
     ...access.Mutation,
     ...imports.Mutation,
+    ...webhooks.Mutation,
   },
   Node: node.Node,
   Region: regions.Region,
@@ -77,6 +80,12 @@ export const resolvers: Resolvers = {
   Import: imports.Import,
   ImportErrorConnection: connectionResolvers,
   ImportRecordsResult: imports.ImportRecordsResult,
+  WebhookSubscription: webhooks.WebhookSubscription,
+  WebhookSubscriptionConnection: connectionResolvers,
+  WebhookDelivery: webhooks.WebhookDelivery,
+  WebhookDeliveryConnection: connectionResolvers,
+  CreateWebhookSubscriptionResult: webhooks.CreateWebhookSubscriptionResult,
+  DeleteWebhookSubscriptionResult: webhooks.DeleteWebhookSubscriptionResult,
   Viewer: access.Viewer,
   ApiKey: access.ApiKey,
   CreateApiKeyResult: access.CreateApiKeyResult,

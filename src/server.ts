@@ -34,6 +34,8 @@ import { queryLimits, type QueryLimits } from './query-limits';
 import { requestChecksPlugin } from './request-checks';
 import { loadTypeDefs } from './schema';
 import { sqlSchema } from './sql-schema';
+import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './modules/webhooks/options';
+import { startWebhooks } from './modules/webhooks/runner';
 
 export interface ServerOptions {
   database: Database;
@@ -46,6 +48,8 @@ export interface ServerOptions {
   /** answer queries that SQL can answer whole with one statement (default); off, resolvers answer everything */
   compiledReads?: boolean;
   jobs: JobQueueOptions;
+  /** how webhooks are sent; the defaults (public HTTPS targets only) when omitted */
+  webhooks?: WebhookOptions;
 }
 
 export interface Server {
@@ -196,6 +200,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     context: async (request) => {
       const context = createContext(database.db, regions, await identify(request));
       context.budgets = budgets;
+      context.webhooks = webhookOptions;
       contexts.set(request, context);
       return context;
     },
@@ -246,6 +251,8 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   );
   registerExplorer(app);
   await registerImportRoutes(app, { database, budgets, identify });
+  const webhookOptions = options.webhooks ?? DEFAULT_WEBHOOK_OPTIONS;
+  const webhooks = await startWebhooks(database, jobs, logger, webhookOptions);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'shutting down' });
@@ -268,6 +275,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       if (options.readinessGraceMs) await new Promise((resolve) => setTimeout(resolve, options.readinessGraceMs));
       await connections.drain(CONNECTION_DRAIN_MS);
       await app.close();
+      await webhooks.stop();
       // a job cut short by the grace period is failed when its expiry passes, and retried
       await jobs.stop({ graceful: true, wait: true, timeout: JOBS_STOP_MS });
       await lastUse.flush();

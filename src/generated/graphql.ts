@@ -18,6 +18,7 @@ import type { RecordChangeRow, FieldChangeShape } from '../modules/history/mappe
 import type { ChangeFeedPage } from '../modules/changes/mappers';
 import type { FeedChangeRow } from '../modules/changes/store';
 import type { ImportRow, ImportErrorRow, ImportWritten } from '../modules/imports/mappers';
+import type { WebhookSubscriptionRow, WebhookDeliveryRow, WebhookAttemptRow, SubscriptionCreated, SubscriptionDeleted } from '../modules/webhooks/mappers';
 import type { ExportRow, ExportStarted } from '../modules/exports/mappers';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -266,6 +267,42 @@ export type CreateApiKeySuccess = {
   apiKey: ApiKey;
   /** The key to send as `Authorization: Bearer <secret>`. */
   secret: Scalars['String']['output'];
+};
+
+/** Where to send which events. */
+export type CreateWebhookSubscriptionInput = {
+  /** The events to receive; at least one. */
+  events: Array<WebhookEvent>;
+  /** An `https://` URL whose host is and resolves only to public addresses; no redirects are followed. */
+  url: Scalars['String']['input'];
+};
+
+/** A new subscription, or why none was made. */
+export type CreateWebhookSubscriptionResult = CreateWebhookSubscriptionSuccess | UserError;
+
+/** The subscription made, with its signing secret: store it now, it cannot be shown again. */
+export type CreateWebhookSubscriptionSuccess = {
+  __typename?: 'CreateWebhookSubscriptionSuccess';
+  /** The Standard Webhooks signing secret, `whsec_…`: verify each delivery's `webhook-signature` with it. */
+  secret: Scalars['String']['output'];
+  /** The subscription. */
+  subscription: WebhookSubscription;
+};
+
+/** Which subscription to delete. */
+export type DeleteWebhookSubscriptionInput = {
+  /** The subscription's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** A deleted subscription, or why it could not be deleted. */
+export type DeleteWebhookSubscriptionResult = DeleteWebhookSubscriptionSuccess | UserError;
+
+/** The subscription, now deleted. */
+export type DeleteWebhookSubscriptionSuccess = {
+  __typename?: 'DeleteWebhookSubscriptionSuccess';
+  /** The subscription, with `deletedAt` set. */
+  subscription: WebhookSubscription;
 };
 
 /** A tranche of a donation that arrived. */
@@ -727,33 +764,37 @@ export type GovernanceMetricOrderField =
   /** Last day of the period. */
   | 'PERIOD_END';
 
-/** A bulk import of records from one file. */
+/** A bulk import of records from one file, run by a worker after it is queued. */
 export type Import = Node & {
   __typename?: 'Import';
-  /** When it started. */
+  /** When it was queued. */
   createdAt: Scalars['DateTime']['output'];
   /** What it imports. */
   entity: ImportEntity;
-  /** Bad rows found. */
+  /** Bad rows found; 0 until it has finished. */
   errorCount: Scalars['Int']['output'];
   /** The bad rows, by line. */
   errors: ImportErrorConnection;
-  /** When it finished; null while running. */
+  /** When it finished; null while queued or running. */
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How its file is written; null for imports made before imports were queued. */
+  format?: Maybe<ImportFormat>;
   /** Opaque global ID; readable with `node(id:)` by the key that sent it and by `INTERNAL` keys. */
   id: Scalars['ID']['output'];
   /** What it does with bad rows. */
   mode: ImportMode;
-  /** Data rows read, the header excluded. */
+  /** Data rows read, the header excluded; 0 until it has finished. */
   rowCount: Scalars['Int']['output'];
-  /** Where it stands. */
+  /** When a worker last started it (a retry starts it again); null while queued. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands; poll until `SUCCEEDED` or `FAILED`. */
   status: ImportStatus;
-  /** Records written. */
+  /** Records written; 0 until it has finished. */
   writtenCount: Scalars['Int']['output'];
 };
 
 
-/** A bulk import of records from one file. */
+/** A bulk import of records from one file, run by a worker after it is queued. */
 export type ImportErrorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -821,7 +862,7 @@ export type ImportMode =
   /** Write every good row and report the bad ones. */
   | 'VALID_ROWS_ONLY';
 
-/** An import to run now, its file in the request. */
+/** An import to queue, its file in the request. */
 export type ImportRecordsInput = {
   /** The file's text, within the request body limit; larger files go to `POST /imports`. */
   content: Scalars['String']['input'];
@@ -833,21 +874,23 @@ export type ImportRecordsInput = {
   mode?: InputMaybe<ImportMode>;
 };
 
-/** The import run, or why not. */
+/** The import queued, or why not. */
 export type ImportRecordsResult = ImportRecordsSuccess | UserError;
 
-/** An import ran. */
+/** An import was queued. */
 export type ImportRecordsSuccess = {
   __typename?: 'ImportRecordsSuccess';
-  /** The import, finished. */
+  /** The import, `QUEUED`: follow it with `node(id:)`. */
   import: Import;
 };
 
 /** Where an import stands. */
 export type ImportStatus =
-  /** Finished with nothing written: a bad row in `ALL_OR_NOTHING`, or a failure. */
+  /** Finished with nothing written: a bad row in `ALL_OR_NOTHING` (see `errors`), or the database failed on every attempt (no `errors`: send the file again). */
   | 'FAILED'
-  /** Reading and writing. */
+  /** Waiting for a worker; nothing read yet. */
+  | 'QUEUED'
+  /** Reading and writing; nothing is visible until it has finished. */
   | 'RUNNING'
   /** Finished: every good row written (all rows, for `ALL_OR_NOTHING`). */
   | 'SUCCEEDED';
@@ -873,7 +916,11 @@ export type Mutation = {
   correctDonation: CorrectDonationResult;
   /** Creates an API key and returns it once; it is never shown again. `INTERNAL` keys with `MANAGE_KEYS` only. */
   createApiKey: CreateApiKeyResult;
-  /** Imports many records from CSV or JSONL text in one request; `POST /imports` streams files of any size. Costs 10 points plus one per 100 rows. `PARTNER` keys import their own organization's records; `INTERNAL` keys any. */
+  /** Subscribes an HTTPS URL to events about the key's organization's records (an `INTERNAL` key's: all records). Returns the signing secret once. `PARTNER` and `INTERNAL` keys with `WRITE`. */
+  createWebhookSubscription: CreateWebhookSubscriptionResult;
+  /** Stops a subscription at once: no new deliveries, and pending ones are given up. Its deliveries stay readable. `PARTNER` and `INTERNAL` keys with `WRITE`. */
+  deleteWebhookSubscription: DeleteWebhookSubscriptionResult;
+  /** Queues an import of many records from CSV or JSONL text in the request; `POST /imports` streams files of any size. Answers at once with the import `QUEUED`: follow it with `node(id:)` until it is `SUCCEEDED` or `FAILED`. Costs 10 points now and one per 100 rows once the rows are counted. `PARTNER` keys import their own organization's records; `INTERNAL` keys any. */
   importRecords: ImportRecordsResult;
   /** Records money or goods of a donation that arrived: the donation becomes `PARTIALLY_DELIVERED`, or `DELIVERED` once all of it has; `delivered` never exceeds `total`. The donor's `PARTNER` key or an `INTERNAL` key. */
   recordDisbursement: RecordDisbursementResult;
@@ -920,6 +967,24 @@ export type MutationCorrectDonationArgs = {
  */
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+
+/**
+ * The root of every write. Each domain extends it in its own file. Mutations need an API key and
+ * cost 10 points each; expected failures come back as a `UserError` in the result, not as errors.
+ */
+export type MutationCreateWebhookSubscriptionArgs = {
+  input: CreateWebhookSubscriptionInput;
+};
+
+
+/**
+ * The root of every write. Each domain extends it in its own file. Mutations need an API key and
+ * cost 10 points each; expected failures come back as a `UserError` in the result, not as errors.
+ */
+export type MutationDeleteWebhookSubscriptionArgs = {
+  input: DeleteWebhookSubscriptionInput;
 };
 
 
@@ -1528,6 +1593,10 @@ export type Query = {
   trainingSessions: TrainingSessionConnection;
   /** Who is calling: the API key's holder, tier, scopes and organization; null when anonymous. */
   viewer?: Maybe<Viewer>;
+  /** Deliveries to the calling key's subscriptions (deleted ones included), newest first, each with every attempt. `PARTNER` and `INTERNAL` keys only. */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** The calling key's webhook subscriptions, newest first; deleted ones are left out. `PARTNER` and `INTERNAL` keys only. */
+  webhookSubscriptions: WebhookSubscriptionConnection;
 };
 
 
@@ -1658,6 +1727,25 @@ export type QueryTrainingSessionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<TrainingSessionOrder>;
+};
+
+
+/** The root of every read. Each domain extends it in its own file. */
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. Each domain extends it in its own file. */
+export type QueryWebhookSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The caller's budget, GitHub's way: each request costs its possible nodes ÷ 100 (at least 1; a mutation 10). */
@@ -2251,6 +2339,129 @@ export type Viewer = {
   tier: ApiKeyTier;
 };
 
+/** One try of a delivery: when, how long, and what the receiver answered or why no answer came. */
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  /** 1 for the first attempt. */
+  attempt: Scalars['Int']['output'];
+  /** The first 1 KiB of the receiver's answer, a redirect that was not followed, or why no answer came. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** Milliseconds until the answer or the failure. */
+  durationMs: Scalars['Int']['output'];
+  /** The receiver's HTTP status; null when none came (refused address, connection failure, timeout). */
+  responseStatus?: Maybe<Scalars['Int']['output']>;
+  /** When it started. */
+  startedAt: Scalars['DateTime']['output'];
+};
+
+/** One event sent to one subscription: the same body, signed anew, on every attempt until the receiver answers 2xx. */
+export type WebhookDelivery = Node & {
+  __typename?: 'WebhookDelivery';
+  /** Attempts made so far. */
+  attemptCount: Scalars['Int']['output'];
+  /** Every attempt, first to last. */
+  attempts: Array<WebhookAttempt>;
+  /** When it was made, soon after the change committed. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the receiver answered 2xx; null until then. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What happened. */
+  event: WebhookEvent;
+  /** Opaque global ID; also the `webhook-id` header of every attempt, the same on retries. */
+  id: Scalars['ID']['output'];
+  /** When it is tried next; null once delivered or given up. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The exact JSON body POSTed with every attempt. */
+  payload: Scalars['String']['output'];
+  /** Where it stands. */
+  status: WebhookDeliveryStatus;
+  /** The subscription it was made for. */
+  subscription: WebhookSubscription;
+};
+
+/** A page of webhook deliveries. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** The items with their cursors. */
+  edges: Array<WebhookDeliveryEdge>;
+  /** The items alone. */
+  nodes: Array<WebhookDelivery>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** How many, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A webhook delivery with its cursor. */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** Pass to `after` or `before` to page from here. */
+  cursor: Scalars['String']['output'];
+  /** The delivery. */
+  node: WebhookDelivery;
+};
+
+/** Where a delivery stands. */
+export type WebhookDeliveryStatus =
+  /** The receiver answered 2xx; it is never sent again. */
+  | 'DELIVERED'
+  /** Given up: every attempt of the retry schedule failed, or the subscription was deleted. */
+  | 'FAILED'
+  /** Not yet answered with 2xx; `nextAttemptAt` says when it is tried again. */
+  | 'PENDING';
+
+/** Something that happened to a record, as a webhook reports it. */
+export type WebhookEvent =
+  /** A tranche of a donation was delivered (a disbursement recorded). */
+  | 'DONATION_DELIVERED'
+  /** A donation was recorded. */
+  | 'DONATION_RECORDED'
+  /** A donation's receipts were checked. */
+  | 'DONATION_VERIFIED'
+  /** A project report was submitted. */
+  | 'PROJECT_REPORTED'
+  /** A training session was recorded. */
+  | 'TRAINING_RECORDED';
+
+/** A URL that receives signed events (Standard Webhooks) about records. */
+export type WebhookSubscription = Node & {
+  __typename?: 'WebhookSubscription';
+  /** When it was made; it hears about changes committed after this. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it was deleted; null while it receives events. */
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The events it receives. */
+  events: Array<WebhookEvent>;
+  /** Opaque global ID; readable with `node(id:)` by the key that made it. */
+  id: Scalars['ID']['output'];
+  /** Whose records it hears about; null for an `INTERNAL` key's subscription to every record. */
+  organization?: Maybe<Organization>;
+  /** Where events are POSTed. */
+  url: Scalars['String']['output'];
+};
+
+/** A page of webhook subscriptions. */
+export type WebhookSubscriptionConnection = {
+  __typename?: 'WebhookSubscriptionConnection';
+  /** The items with their cursors. */
+  edges: Array<WebhookSubscriptionEdge>;
+  /** The items alone. */
+  nodes: Array<WebhookSubscription>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** How many, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A webhook subscription with its cursor. */
+export type WebhookSubscriptionEdge = {
+  __typename?: 'WebhookSubscriptionEdge';
+  /** Pass to `after` or `before` to page from here. */
+  cursor: Scalars['String']['output'];
+  /** The subscription. */
+  node: WebhookSubscription;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2323,6 +2534,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   CancelDonationResult: ( DonationWritten ) | ( UserErrorShape );
   CorrectDonationResult: ( DonationWritten ) | ( UserErrorShape );
   CreateApiKeyResult: ( CreatedKey ) | ( UserErrorShape );
+  CreateWebhookSubscriptionResult: ( SubscriptionCreated ) | ( UserErrorShape );
+  DeleteWebhookSubscriptionResult: ( SubscriptionDeleted ) | ( UserErrorShape );
   ImportRecordsResult: ( ImportWritten ) | ( UserErrorShape );
   RecordDisbursementResult: ( DisbursementWritten ) | ( UserErrorShape );
   RecordDonationResult: ( DonationWritten ) | ( UserErrorShape );
@@ -2337,7 +2550,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  Node: ( DonationRow ) | ( ExportRow ) | ( GovernanceMetricRow ) | ( ImportRow ) | ( OrganizationRow ) | ( ProjectRow ) | ( ProjectReportRow ) | ( RecordChangeRow ) | ( TrainingSessionRow );
+  Node: ( DonationRow ) | ( ExportRow ) | ( GovernanceMetricRow ) | ( ImportRow ) | ( OrganizationRow ) | ( ProjectRow ) | ( ProjectReportRow ) | ( RecordChangeRow ) | ( TrainingSessionRow ) | ( WebhookDeliveryRow ) | ( WebhookSubscriptionRow );
 };
 
 /** Mapping between all available schema types and the resolvers types */
@@ -2361,9 +2574,15 @@ export type ResolversTypes = {
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateApiKeyResult']>;
   CreateApiKeySuccess: ResolverTypeWrapper<CreatedKey>;
+  CreateWebhookSubscriptionInput: CreateWebhookSubscriptionInput;
+  CreateWebhookSubscriptionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateWebhookSubscriptionResult']>;
+  CreateWebhookSubscriptionSuccess: ResolverTypeWrapper<SubscriptionCreated>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  DeleteWebhookSubscriptionInput: DeleteWebhookSubscriptionInput;
+  DeleteWebhookSubscriptionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DeleteWebhookSubscriptionResult']>;
+  DeleteWebhookSubscriptionSuccess: ResolverTypeWrapper<SubscriptionDeleted>;
   Disbursement: ResolverTypeWrapper<DisbursementRow>;
   Donation: ResolverTypeWrapper<DonationRow>;
   DonationConnection: ResolverTypeWrapper<ConnectionParent>;
@@ -2482,6 +2701,15 @@ export type ResolversTypes = {
   VerifyDonationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VerifyDonationResult']>;
   VerifyDonationSuccess: ResolverTypeWrapper<DonationWritten>;
   Viewer: ResolverTypeWrapper<ApiKeyRow>;
+  WebhookAttempt: ResolverTypeWrapper<WebhookAttemptRow>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRow>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<ConnectionParent>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<EdgeParent>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEvent: WebhookEvent;
+  WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionRow>;
+  WebhookSubscriptionConnection: ResolverTypeWrapper<ConnectionParent>;
+  WebhookSubscriptionEdge: ResolverTypeWrapper<EdgeParent>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2502,9 +2730,15 @@ export type ResolversParentTypes = {
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyResult: ResolversUnionTypes<ResolversParentTypes>['CreateApiKeyResult'];
   CreateApiKeySuccess: CreatedKey;
+  CreateWebhookSubscriptionInput: CreateWebhookSubscriptionInput;
+  CreateWebhookSubscriptionResult: ResolversUnionTypes<ResolversParentTypes>['CreateWebhookSubscriptionResult'];
+  CreateWebhookSubscriptionSuccess: SubscriptionCreated;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  DeleteWebhookSubscriptionInput: DeleteWebhookSubscriptionInput;
+  DeleteWebhookSubscriptionResult: ResolversUnionTypes<ResolversParentTypes>['DeleteWebhookSubscriptionResult'];
+  DeleteWebhookSubscriptionSuccess: SubscriptionDeleted;
   Disbursement: DisbursementRow;
   Donation: DonationRow;
   DonationConnection: ConnectionParent;
@@ -2592,6 +2826,13 @@ export type ResolversParentTypes = {
   VerifyDonationResult: ResolversUnionTypes<ResolversParentTypes>['VerifyDonationResult'];
   VerifyDonationSuccess: DonationWritten;
   Viewer: ApiKeyRow;
+  WebhookAttempt: WebhookAttemptRow;
+  WebhookDelivery: WebhookDeliveryRow;
+  WebhookDeliveryConnection: ConnectionParent;
+  WebhookDeliveryEdge: EdgeParent;
+  WebhookSubscription: WebhookSubscriptionRow;
+  WebhookSubscriptionConnection: ConnectionParent;
+  WebhookSubscriptionEdge: EdgeParent;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -2670,6 +2911,16 @@ export type CreateApiKeySuccessResolvers<ContextType = Context, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CreateWebhookSubscriptionResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateWebhookSubscriptionResult'] = ResolversParentTypes['CreateWebhookSubscriptionResult']> = {
+  __resolveType: TypeResolveFn<'CreateWebhookSubscriptionSuccess' | 'UserError', ParentType, ContextType>;
+};
+
+export type CreateWebhookSubscriptionSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateWebhookSubscriptionSuccess'] = ResolversParentTypes['CreateWebhookSubscriptionSuccess']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2681,6 +2932,15 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type DeleteWebhookSubscriptionResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteWebhookSubscriptionResult'] = ResolversParentTypes['DeleteWebhookSubscriptionResult']> = {
+  __resolveType: TypeResolveFn<'DeleteWebhookSubscriptionSuccess' | 'UserError', ParentType, ContextType>;
+};
+
+export type DeleteWebhookSubscriptionSuccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteWebhookSubscriptionSuccess'] = ResolversParentTypes['DeleteWebhookSubscriptionSuccess']> = {
+  subscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type DisbursementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Disbursement'] = ResolversParentTypes['Disbursement']> = {
   amount?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
@@ -2823,9 +3083,11 @@ export type ImportResolvers<ContextType = Context, ParentType extends ResolversP
   errorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   errors?: Resolver<ResolversTypes['ImportErrorConnection'], ParentType, ContextType, Partial<ImportErrorsArgs>>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['ImportFormat']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['ImportMode'], ParentType, ContextType>;
   rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ImportStatus'], ParentType, ContextType>;
   writtenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2866,6 +3128,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   cancelDonation?: Resolver<ResolversTypes['CancelDonationResult'], ParentType, ContextType, RequireFields<MutationCancelDonationArgs, 'input'>>;
   correctDonation?: Resolver<ResolversTypes['CorrectDonationResult'], ParentType, ContextType, RequireFields<MutationCorrectDonationArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyResult'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createWebhookSubscription?: Resolver<ResolversTypes['CreateWebhookSubscriptionResult'], ParentType, ContextType, RequireFields<MutationCreateWebhookSubscriptionArgs, 'input'>>;
+  deleteWebhookSubscription?: Resolver<ResolversTypes['DeleteWebhookSubscriptionResult'], ParentType, ContextType, RequireFields<MutationDeleteWebhookSubscriptionArgs, 'input'>>;
   importRecords?: Resolver<ResolversTypes['ImportRecordsResult'], ParentType, ContextType, RequireFields<MutationImportRecordsArgs, 'input'>>;
   recordDisbursement?: Resolver<ResolversTypes['RecordDisbursementResult'], ParentType, ContextType, RequireFields<MutationRecordDisbursementArgs, 'input'>>;
   recordDonation?: Resolver<ResolversTypes['RecordDonationResult'], ParentType, ContextType, RequireFields<MutationRecordDonationArgs, 'input'>>;
@@ -2879,7 +3143,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Donation' | 'Export' | 'GovernanceMetric' | 'Import' | 'Organization' | 'Project' | 'ProjectReport' | 'RecordChange' | 'TrainingSession', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Donation' | 'Export' | 'GovernanceMetric' | 'Import' | 'Organization' | 'Project' | 'ProjectReport' | 'RecordChange' | 'TrainingSession' | 'WebhookDelivery' | 'WebhookSubscription', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -3025,6 +3289,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   trainingSession?: Resolver<Maybe<ResolversTypes['TrainingSession']>, ParentType, ContextType, RequireFields<QueryTrainingSessionArgs, 'id'>>;
   trainingSessions?: Resolver<ResolversTypes['TrainingSessionConnection'], ParentType, ContextType, Partial<QueryTrainingSessionsArgs>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<QueryWebhookDeliveriesArgs>>;
+  webhookSubscriptions?: Resolver<ResolversTypes['WebhookSubscriptionConnection'], ParentType, ContextType, Partial<QueryWebhookSubscriptionsArgs>>;
 };
 
 export type RateLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RateLimit'] = ResolversParentTypes['RateLimit']> = {
@@ -3221,6 +3487,67 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type WebhookAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = {
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responseStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attemptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attempts?: Resolver<Array<ResolversTypes['WebhookAttempt']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['WebhookEvent'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookDeliveryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookSubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookSubscription'] = ResolversParentTypes['WebhookSubscription']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['WebhookEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookSubscriptionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookSubscriptionConnection'] = ResolversParentTypes['WebhookSubscriptionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookSubscriptionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookSubscription']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookSubscriptionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookSubscriptionEdge'] = ResolversParentTypes['WebhookSubscriptionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   Amount?: AmountResolvers<ContextType>;
@@ -3233,9 +3560,13 @@ export type Resolvers<ContextType = Context> = {
   CorrectDonationSuccess?: CorrectDonationSuccessResolvers<ContextType>;
   CreateApiKeyResult?: CreateApiKeyResultResolvers<ContextType>;
   CreateApiKeySuccess?: CreateApiKeySuccessResolvers<ContextType>;
+  CreateWebhookSubscriptionResult?: CreateWebhookSubscriptionResultResolvers<ContextType>;
+  CreateWebhookSubscriptionSuccess?: CreateWebhookSubscriptionSuccessResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  DeleteWebhookSubscriptionResult?: DeleteWebhookSubscriptionResultResolvers<ContextType>;
+  DeleteWebhookSubscriptionSuccess?: DeleteWebhookSubscriptionSuccessResolvers<ContextType>;
   Disbursement?: DisbursementResolvers<ContextType>;
   Donation?: DonationResolvers<ContextType>;
   DonationConnection?: DonationConnectionResolvers<ContextType>;
@@ -3299,5 +3630,12 @@ export type Resolvers<ContextType = Context> = {
   VerifyDonationResult?: VerifyDonationResultResolvers<ContextType>;
   VerifyDonationSuccess?: VerifyDonationSuccessResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
+  WebhookSubscriptionConnection?: WebhookSubscriptionConnectionResolvers<ContextType>;
+  WebhookSubscriptionEdge?: WebhookSubscriptionEdgeResolvers<ContextType>;
 };
 

@@ -1,6 +1,8 @@
 import pino, { type Logger } from 'pino';
 import { loadConfig } from '../../src/config';
 import type { AccessOptions } from '../../src/modules/access/options';
+import type { JobQueueOptions } from '../../src/jobs/queue';
+import type { WebhookOptions } from '../../src/modules/webhooks/options';
 import type { QueryLimits } from '../../src/query-limits';
 import { createServer, type Server } from '../../src/server';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './database';
@@ -36,6 +38,10 @@ export interface TestServerOptions {
   readinessGraceMs?: number;
   queryLimits?: Partial<QueryLimits>;
   access?: Partial<AccessOptions>;
+  /** webhook settings over the defaults (WEBHOOK_* unset) */
+  webhooks?: Partial<WebhookOptions>;
+  /** job queue settings over the tests' (polling every 0.5 s) */
+  jobs?: Partial<JobQueueOptions>;
   /** where the server logs; silent unless TEST_LOG_LEVEL says otherwise */
   logger?: Logger;
   /**
@@ -73,7 +79,8 @@ export async function serveTestDatabase(db: TestDatabase, options: TestServerOpt
     readinessGraceMs: options.readinessGraceMs,
     queryLimits: { ...loadConfig({}).queryLimits, ...options.queryLimits },
     access: { ...loadConfig({}).access, ...options.access },
-    jobs: { ...loadConfig({}).jobs, pollingIntervalSeconds: 0.5 },
+    jobs: { ...loadConfig({}).jobs, pollingIntervalSeconds: 0.5, ...options.jobs },
+    webhooks: { ...loadConfig({}).webhooks, ...options.webhooks },
     compiledReads: options.compiledReads ?? process.env['COMPILED_READS'] !== 'false',
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });

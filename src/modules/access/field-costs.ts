@@ -1,5 +1,6 @@
 import { indicators } from '../../db/reference/indicators';
 import { MAX_PAGE_SIZE } from '../pagination/arguments';
+import { MAX_ATTEMPTS } from '../webhooks/retry-schedule';
 
 /** A field's argument values, variables and defaults applied. */
 export type ArgumentValues = Record<string, unknown>;
@@ -84,6 +85,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.changes': { listSize: (args) => (typeof args['first'] === 'number' ? Math.max(0, args['first']) : 100) },
   /** the feed page's changes, sized on `Query.changes` above */
   'ChangeFeed.changes': { listSize: () => 1 },
+  /** every attempt of one delivery: at most the retry schedule's attempts */
+  'WebhookDelivery.attempts': { listSize: () => MAX_ATTEMPTS },
   /** the whole schema, built in memory: its weight covers everything selected in it */
   'Query.__schema': { weight: SCHEMA_INTROSPECTION_WEIGHT },
   'Query.__type': { weight: TYPE_INTROSPECTION_WEIGHT },

@@ -11,6 +11,8 @@ export const NODE_TYPES = [
   'GovernanceMetric',
   'RecordChange',
   'Import',
+  'WebhookSubscription',
+  'WebhookDelivery',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
