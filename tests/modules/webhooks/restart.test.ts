@@ -124,7 +124,7 @@ describeOnServer(
         sql`select status, count(*)::int as n from webhook_deliveries group by status`,
       );
       // nothing delivered yet; a change not yet dispatched has no delivery at all
-    expect(pending.map((p) => p.status)).toEqual(['PENDING']);
+      expect(pending.map((p) => p.status)).toEqual(['PENDING']);
       const heldBeforeKill = receiver.received.length;
       expect(receiver.received.every((r) => r.answered === null)).toBe(true);
 
