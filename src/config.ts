@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIP } from 'node:net';
+import { join } from 'node:path';
 import type { JobQueueOptions } from './jobs/queue';
 import type { QueryLimits } from './query-limits';
 import type { AccessOptions } from './modules/access/options';
@@ -21,6 +22,8 @@ const schema = z.object({
     .refine((u) => /^postgres(ql)?:/.test(u), 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** where uploaded imports wait for the worker (default DATA_DIR/imports); instances over one database must share it */
+  IMPORT_DIR: z.string().min(1).optional(),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -88,6 +91,7 @@ const schema = z.object({
 export type Config = Readonly<{
   databaseUrl: string | undefined;
   dataDir: string;
+  importDir: string;
   host: string;
   port: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -117,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    importDir: e.IMPORT_DIR ?? join(e.DATA_DIR, 'imports'),
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,

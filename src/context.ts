@@ -1,4 +1,5 @@
 import type { Db } from './db/client';
+import type { JobQueue } from './jobs/queue';
 import { createLoaders, type Loaders } from './loaders';
 import type { BudgetStore, Charge } from './modules/access/budgets';
 import type { Writes } from './modules/mutations/write';
@@ -17,6 +18,8 @@ export interface Context {
   rateLimit?: Charge;
   /** the budgets, for a resolver that learns its full cost as it runs (an import's rows) */
   budgets?: BudgetStore;
+  /** the job queue, for a mutation that sends a job in its transaction (an import, an export) */
+  jobs?: JobQueue;
   /** how webhooks are sent, for the checks of a subscription's URL */
   webhooks?: WebhookOptions;
   /** the response's `data` as JSON text, when one SQL statement answered the query */

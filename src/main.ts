@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     queryLimits: config.queryLimits,
     access: config.access,
     jobs: config.jobs,
+    importDir: config.importDir,
     webhooks: config.webhooks,
   });
   const address = await server.app.listen({ host: config.host, port: config.port });

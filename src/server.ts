@@ -26,6 +26,8 @@ import { compiledReadsPlugin } from './modules/compiled-reads/plugin';
 import { spliceData } from './modules/compiled-reads/raw-data';
 import { registerExplorer } from './modules/explorer/routes';
 import { registerImportRoutes } from './modules/imports/routes';
+import { DEFAULT_IMPORT_DIR } from './modules/imports/uploads';
+import { startImportWorker } from './modules/imports/worker';
 import { deleteExpiredIdempotencyKeys } from './modules/mutations/idempotency';
 import { writesPlugin } from './modules/mutations/plugin';
 import { RegionDirectory } from './modules/regions/directory';
@@ -50,6 +52,8 @@ export interface ServerOptions {
   jobs: JobQueueOptions;
   /** how webhooks are sent; the defaults (public HTTPS targets only) when omitted */
   webhooks?: WebhookOptions;
+  /** where uploaded imports wait for a worker (default: the system's temporary directory); every instance over one database must share it */
+  importDir?: string;
 }
 
 export interface Server {
@@ -201,6 +205,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       const context = createContext(database.db, regions, await identify(request));
       context.budgets = budgets;
       context.webhooks = webhookOptions;
+      context.jobs = jobs;
       contexts.set(request, context);
       return context;
     },
@@ -250,7 +255,15 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       .send(typeDefs),
   );
   registerExplorer(app);
-  await registerImportRoutes(app, { database, budgets, identify });
+  const importDir = options.importDir ?? DEFAULT_IMPORT_DIR;
+  await registerImportRoutes(app, { database, budgets, identify, jobs, importDir });
+  await startImportWorker(jobs, {
+    database,
+    budgets,
+    importDir,
+    logger,
+    pollingIntervalSeconds: options.jobs.pollingIntervalSeconds,
+  });
   const webhookOptions = options.webhooks ?? DEFAULT_WEBHOOK_OPTIONS;
   const webhooks = await startWebhooks(database, jobs, logger, webhookOptions);
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -7,7 +7,7 @@ import { loadConfig } from '../config';
 import { openDatabase, type Db } from '../db/client';
 import type { ImportEntity, ImportFormat, ImportMode } from '../generated/graphql';
 import { IMPORTED_ENTITIES } from '../modules/imports/entities';
-import { runImport, type ImportProgress } from '../modules/imports/run';
+import { importNow, type ImportProgress } from '../modules/imports/run';
 import { COMMAND_LINE } from '../modules/mutations/writer';
 import { toGlobalId } from '../modules/node/global-id';
 
@@ -40,6 +40,8 @@ function oneOf<T extends string>(option: string, value: string | undefined, valu
 /**
  * Imports the file that `args` name into `db` as the command line, printing the summary and the
  * first bad rows to `out`, with a progress bar over the bytes read when `progress`; the exit code.
+ * It runs the import here and now, through the pipeline the servers' workers run queued imports
+ * with; it queues nothing.
  */
 export async function importFile(
   db: Db,
@@ -80,7 +82,7 @@ export async function importFile(
   const onProgress = (p: ImportProgress) => bar?.update(read, { rows: p.rows, errors: p.errors });
   let outcome;
   try {
-    outcome = await runImport(db, COMMAND_LINE, { entity, mode, format }, counted(), onProgress);
+    outcome = await importNow(db, COMMAND_LINE, { entity, mode, format }, counted(), onProgress);
   } finally {
     bar?.stop();
   }

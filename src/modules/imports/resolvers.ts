@@ -1,16 +1,14 @@
-import { Readable } from 'node:stream';
 import type { Context } from '../../context';
 import { importErrors } from '../../db/schema';
 import type { ImportRecordsResultResolvers, ImportResolvers, MutationResolvers } from '../../generated/graphql';
 import { successOrUserError } from '../mutations/user-error';
-import { writerOf } from '../mutations/writer';
+import { write } from '../mutations/write';
 import { toGlobalId } from '../node/global-id';
 import { childConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
-import { chargeRows } from './cost';
+import { enqueueImport } from './enqueue';
 import { IMPORT_ERRORS } from './lists';
 import { IMPORT_ERROR_FIELD_COLUMNS, type ImportRow } from './mappers';
-import { ImportFailedError, runImport } from './run';
 
 /** An import, for the key that sent it and for INTERNAL keys; null for anyone else, as if absent. */
 export async function visibleImport(ctx: Context, id: string): Promise<ImportRow | null> {
@@ -22,26 +20,20 @@ export async function visibleImport(ctx: Context, id: string): Promise<ImportRow
 
 export const Mutation: MutationResolvers = {
   /**
-   * The import runs in the request's transaction (the writes plugin's), its data in a savepoint;
-   * the cost plugin has charged 10 points, and the rows are charged here once counted.
+   * Queues the import in the request's transaction (the writes plugin's): its row and its job,
+   * which holds the text, commit together. The cost plugin has charged 10 points; the worker
+   * charges the rows to the caller's budget once it has counted them.
    */
-  importRecords: async (_root, { input }, ctx) => {
-    const writer = writerOf(ctx.caller);
-    if (ctx.writes.refusal) return ctx.writes.refusal;
-    const request = { entity: input.entity, mode: input.mode ?? 'ALL_OR_NOTHING', format: input.format };
-    let outcome;
-    try {
-      outcome = await runImport(ctx.db, writer, request, Readable.from([input.content]));
-    } catch (error) {
-      // the request's transaction failed with it: answer as for any failure of the database
-      throw error instanceof ImportFailedError ? error.cause : error;
-    }
-    if (ctx.budgets) {
-      const charged = await chargeRows(ctx.budgets, ctx.caller, outcome.import.rowCount);
-      ctx.rateLimit = { ...charged, cost: (ctx.rateLimit?.cost ?? 0) + charged.cost };
-    }
-    return { import: outcome.import };
-  },
+  importRecords: async (_root, { input }, ctx) =>
+    write(ctx, {}, async (tx, writer) => {
+      const request = { entity: input.entity, mode: input.mode ?? 'ALL_OR_NOTHING', format: input.format };
+      const job = {
+        writer,
+        payer: { budgetKey: ctx.caller.budgetKey, limit: ctx.caller.limit },
+        content: input.content,
+      };
+      return { import: await enqueueImport(tx, ctx.jobs!, { ...request, uploadPath: null }, job) };
+    }),
 };
 
 export const Import: ImportResolvers = {

@@ -1,24 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Server } from '../../server';
-import type { Database } from '../../db/client';
+import type { Database, Db } from '../../db/client';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import type { ImportEntity, ImportFormat, ImportMode } from '../../generated/graphql';
+import type { JobQueue } from '../../jobs/queue';
 import type { Budget, BudgetStore } from '../access/budgets';
 import { rateLimitHeaders } from '../access/cost-plugin';
 import type { Caller } from '../access/tiers';
 import { writerOf, type Writer } from '../mutations/writer';
 import { toGlobalId } from '../node/global-id';
-import { chargeRows, IMPORT_BASE_COST } from './cost';
+import { IMPORT_BASE_COST } from './cost';
+import { enqueueImport } from './enqueue';
 import { IMPORTED_ENTITIES } from './entities';
-import { ImportFailedError, runImport, type ImportOutcome } from './run';
+import type { ImportRow } from './mappers';
+import { deleteUpload, saveUpload } from './uploads';
 
 export interface ImportRoutesOptions {
   database: Database;
   budgets: BudgetStore;
   /** the caller a request's Authorization names, as for /graphql; throws the GraphQL error of a refused key */
   identify: (request: FastifyRequest) => Promise<Caller>;
+  jobs: JobQueue;
+  /** where uploads wait for the worker; every instance over the same database must share it */
+  importDir: string;
 }
 
 const ENTITIES = Object.keys(IMPORTED_ENTITIES) as ImportEntity[];
@@ -31,11 +38,23 @@ const FORMATS: Readonly<Record<string, ImportFormat>> = {
   'application/jsonl': 'JSONL',
 };
 
+/** The GraphQL query an import's `Location` runs (`GET /graphql`): the import as `node(id:)` reads it. */
+export const IMPORT_STATUS_QUERY =
+  'query Import($id: ID!) { node(id: $id) { ... on Import { id status rowCount writtenCount errorCount finishedAt errors(first: 100) { nodes { line field code message } } } } }';
+
+/** Where a client follows an import until it has finished: `GET /graphql` of IMPORT_STATUS_QUERY for it. */
+export function importLocation(globalId: string): string {
+  const search = new URLSearchParams({ query: IMPORT_STATUS_QUERY, variables: JSON.stringify({ id: globalId }) });
+  return `/graphql?${search.toString()}`;
+}
+
 /**
- * `POST /imports?entity=…&mode=…`: a CSV or JSONL file in the body, streamed into the import
- * pipeline with no body limit (memory stays flat whatever its size), answered `202` with the
- * finished import shaped as the GraphQL `Import`. Costs 10 points up front and one per 100 rows
- * once counted. Errors are answered in GraphQL's shape: `{ errors: [{ message, extensions: { code } }] }`.
+ * `POST /imports?entity=…&mode=…`: a CSV or JSONL file in the body, streamed to a file of the
+ * import directory with no body limit (memory stays flat whatever its size), then queued: the
+ * import row and its job are created in one transaction. Answered `202 Accepted` with the import,
+ * QUEUED, shaped as the GraphQL `Import`, and a `Location` to follow it by; the worker runs it.
+ * Costs 10 points up front and one per 100 rows once the worker has counted them. Errors are
+ * answered in GraphQL's shape: `{ errors: [{ message, extensions: { code } }] }`.
  */
 export async function registerImportRoutes(app: Server['app'], options: ImportRoutesOptions): Promise<void> {
   await app.register(async (scope) => {
@@ -89,41 +108,48 @@ async function importFile(options: ImportRoutesOptions, request: FastifyRequest,
     const message = `An import costs ${IMPORT_BASE_COST} points to start and ${upFront.remaining} of ${upFront.limit} remain until ${upFront.resetAt.toISOString()}.`;
     return refuse(reply, new GraphQLError(message, { extensions: { code: 'RATE_LIMITED' } }), 429, upFront);
   }
-  const body = request.body as Readable | undefined;
-  let outcome: ImportOutcome;
+  const id = randomUUID();
+  const upload = `${id}.${format.toLowerCase()}`;
   try {
-    outcome = await runImport(
-      database.db,
-      writer,
-      { entity: entity as ImportEntity, mode: mode as ImportMode, format },
-      // not destroyed when the import stops early: see discardRest
-      (body ?? Readable.from([])).iterator({ destroyOnReturn: false }),
+    await saveUpload(options.importDir, upload, (request.body as Readable | undefined) ?? Readable.from([]));
+  } catch (error) {
+    // the client went away mid-upload, or the disk failed: nothing is queued
+    request.log.warn({ err: error }, 'an upload could not be stored; nothing was queued');
+    const message = 'The file could not be stored; nothing was queued. Try again shortly.';
+    return refuse(reply, new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } }), 503, upFront);
+  }
+  let row: ImportRow;
+  try {
+    row = await database.db.transaction((tx) =>
+      enqueueImport(
+        tx as unknown as Db,
+        options.jobs,
+        { id, entity: entity as ImportEntity, mode: mode as ImportMode, format, uploadPath: upload },
+        { writer, payer: { budgetKey: caller.budgetKey, limit: caller.limit } },
+      ),
     );
   } catch (error) {
-    if (!(error instanceof ImportFailedError)) throw error;
-    request.log.error({ err: error.cause, importId: error.importRow?.id }, 'an import failed');
-    const recorded = error.importRow ? ` Import ${toGlobalId('Import', error.importRow.id)} is recorded FAILED.` : '';
-    const message = isDatabaseUnavailable(error.cause)
-      ? `The database became unavailable during the import; nothing was written.${recorded} Try again shortly.`
-      : `The import failed; nothing was written.${recorded} Try again shortly.`;
+    await deleteUpload(options.importDir, upload);
+    request.log.error({ err: error }, 'an import could not be queued');
+    const message = isDatabaseUnavailable(error)
+      ? 'The database is unavailable; nothing was queued. Try again shortly.'
+      : 'The import could not be queued; nothing was written. Try again shortly.';
     const budget = await budgets.charge(caller.budgetKey, 0, caller.limit);
     return refuse(reply, new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } }), 503, budget);
-  } finally {
-    discardRest(body);
   }
-  const charged = await chargeRows(budgets, caller, outcome.import.rowCount);
-  const { import: row, errors } = outcome;
-  return send(reply, 202, charged, {
+  const globalId = toGlobalId('Import', row.id);
+  reply.header('location', importLocation(globalId));
+  return send(reply, 202, upFront, {
     data: {
       import: {
-        id: toGlobalId('Import', row.id),
+        id: globalId,
         entity: row.entity,
         mode: row.mode,
         status: row.status,
         rowCount: row.rowCount,
         writtenCount: row.writtenCount,
         errorCount: row.errorCount,
-        errors,
+        errors: [],
       },
     },
   });
@@ -147,16 +173,4 @@ function badParameter(reply: FastifyReply, parameter: string, problem: string) {
     extensions: { code: 'BAD_USER_INPUT', argument: parameter },
   });
   return refuse(reply, error, 400);
-}
-
-/**
- * Lets the rest of a body the import did not read (a CSV header it could not read, a failed
- * database) flow into nothing: destroying the stream instead would reset the connection before
- * the answer reaches the client, and leaving it paused would keep the connection busy.
- */
-function discardRest(stream: Readable | undefined): void {
-  if (!stream || stream.readableEnded) return;
-  // a reader's 'readable' listener keeps the stream paused; without one, it flows from the next tick
-  stream.removeAllListeners('readable');
-  setImmediate(() => stream.resume());
 }

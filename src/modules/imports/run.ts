@@ -8,7 +8,7 @@ import { readColumns } from './columns';
 import { IMPORTED_ENTITIES, type ImportedEntity } from './entities';
 import type { ImportRow } from './mappers';
 import { readRecords } from './read-records';
-import { finishImport, insertImport, insertImportErrors } from './store';
+import { claimImport, failImport, finishImport, insertImport, insertImportErrors, lockUnfinishedImport } from './store';
 
 /** What to import and how. */
 export interface ImportRequest {
@@ -49,70 +49,107 @@ export const KEPT_ERRORS = 10_000;
 /** Bad rows an import's answer lists; `Import.errors` pages through the rest. */
 export const FIRST_ERRORS = 100;
 
-/** The import could not finish because the database failed; nothing of it was written. */
+/** The import could not finish because the database (or its input) failed; nothing of it was written. */
 export class ImportFailedError extends Error {
   constructor(
-    /** the import as recorded FAILED, or null when even that could not be recorded */
-    readonly importRow: ImportRow | null,
+    readonly importId: string,
     cause: unknown,
   ) {
     super('the import failed: the database could not be written; nothing was imported', { cause });
   }
 }
 
+export interface RunOptions {
+  /** after each batch */
+  onProgress?: (progress: ImportProgress) => void;
+  /** once every row is counted, before the commit that marks the import finished: charges them */
+  onCounted?: (rows: number) => Promise<void>;
+}
+
 /**
- * Imports the records of `input`, one file, as `writer`:
- * 1. the `imports` row is created RUNNING, in a statement of its own (committed first unless
- *    `db` is a transaction), so the import exists whatever follows;
- * 2. every record is read, turned into its mutation's input and checked by that mutation's
- *    reader; good rows are written by the entity's batch writer, BATCH_ROWS at a time, in one
- *    data transaction (a savepoint when `db` is a transaction), which also checks their
- *    references; rows are streamed, so memory stays flat whatever the file's size;
- * 3. ALL_OR_NOTHING rolls the data transaction back when any row was bad; VALID_ROWS_ONLY commits
- *    the good rows;
- * 4. after the data transaction has ended (PGlite runs one transaction at a time), the bad rows
- *    and the counts are recorded, in multi-row statements.
- * A database failure on the way leaves nothing written, records the import FAILED if it still
- * can, and throws ImportFailedError.
+ * Runs a QUEUED import (or a RUNNING one whose run died) as `writer`, reading the file that
+ * `open` gives for it, and returns what it did; null when the import had already finished, so a
+ * retried job never imports twice:
+ * 1. the import is marked RUNNING, started now, in a statement of its own (committed first
+ *    unless `db` is a transaction), so pollers see it run;
+ * 2. one transaction locks the import (a second run of it waits, then finds it finished and
+ *    does nothing) and reads every record, turns it into its mutation's input and checks it by
+ *    that mutation's reader; good rows are written by the entity's batch writer, BATCH_ROWS at a
+ *    time, in a savepoint, which also checks their references; rows are streamed, so memory
+ *    stays flat whatever the file's size;
+ * 3. ALL_OR_NOTHING rolls the savepoint back when any row was bad; VALID_ROWS_ONLY keeps the
+ *    good rows;
+ * 4. in the same transaction, the bad rows are recorded (multi-row statements), `onCounted`
+ *    runs, and the import is marked SUCCEEDED or FAILED with its counts: the data and the mark
+ *    commit together or not at all.
+ * A database failure on the way leaves nothing written and the import RUNNING for a retry, and
+ * throws ImportFailedError; the caller decides whether to retry or `failImport`.
  */
 export async function runImport(
+  db: Db,
+  importId: string,
+  writer: Writer,
+  open: (claimed: ImportRow) => AsyncIterable<Buffer | string>,
+  options: RunOptions = {},
+): Promise<ImportOutcome | null> {
+  try {
+    const claimed = await claimImport(db, importId);
+    if (!claimed) return null;
+    const { mode, format } = claimed;
+    // imports made before the job queue have no format, and had all finished before it
+    if (!format) throw new Error(`import ${importId} has no format`);
+    const entity = IMPORTED_ENTITIES[claimed.entity];
+    return await db.transaction(async (tx) => {
+      if (!(await lockUnfinishedImport(tx as unknown as Db, importId))) return null;
+      const tally = new Tally();
+      try {
+        await tx.transaction(async (data) => {
+          await importRecords(data as unknown as Db, writer, entity, format, open(claimed), tally, options.onProgress);
+          if (mode === 'ALL_OR_NOTHING' && tally.errorCount > 0) data.rollback();
+        });
+      } catch (error) {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      }
+      const committed = !(mode === 'ALL_OR_NOTHING' && tally.errorCount > 0);
+      const errors = tally.sortedErrors();
+      await insertImportErrors(tx as unknown as Db, importId, errors);
+      await options.onCounted?.(tally.rowCount);
+      const finished = await finishImport(tx as unknown as Db, importId, {
+        status: committed ? 'SUCCEEDED' : 'FAILED',
+        rowCount: tally.rowCount,
+        writtenCount: committed ? tally.writtenCount : 0,
+        errorCount: tally.errorCount,
+      });
+      return { import: finished, errors: errors.slice(0, FIRST_ERRORS) };
+    });
+  } catch (error) {
+    throw new ImportFailedError(importId, error);
+  }
+}
+
+/**
+ * Creates an import and runs it at once, in this process (the command line): one that fails is
+ * recorded FAILED if it still can be, and its ImportFailedError thrown.
+ */
+export async function importNow(
   db: Db,
   writer: Writer,
   request: ImportRequest,
   input: AsyncIterable<Buffer | string>,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportOutcome> {
-  const entity = IMPORTED_ENTITIES[request.entity];
-  const started = await insertImport(db, {
-    entity: request.entity,
-    mode: request.mode,
+  const created = await insertImport(db, {
+    ...request,
+    uploadPath: null,
     apiKeyId: writer.keyId,
     organizationId: writer.organizationId,
   });
-  const tally = new Tally();
-  let failure: unknown;
   try {
-    await db.transaction(async (tx) => {
-      await importRecords(tx as unknown as Db, writer, entity, request.format, input, tally, onProgress);
-      if (request.mode === 'ALL_OR_NOTHING' && tally.errorCount > 0) tx.rollback();
-    });
+    return (await runImport(db, created.id, writer, () => input, { onProgress }))!;
   } catch (error) {
-    if (!(error instanceof TransactionRollbackError)) failure = error;
+    await failImport(db, created.id).catch(() => null);
+    throw error;
   }
-  const committed = failure === undefined && !(request.mode === 'ALL_OR_NOTHING' && tally.errorCount > 0);
-  const outcome = {
-    status: committed ? ('SUCCEEDED' as const) : ('FAILED' as const),
-    rowCount: tally.rowCount,
-    writtenCount: committed ? tally.writtenCount : 0,
-    errorCount: tally.errorCount,
-  };
-  if (failure !== undefined) {
-    const recorded = await finishImport(db, started.id, outcome).catch(() => null);
-    throw new ImportFailedError(recorded, failure);
-  }
-  const errors = tally.sortedErrors();
-  await insertImportErrors(db, started.id, errors);
-  return { import: await finishImport(db, started.id, outcome), errors: errors.slice(0, FIRST_ERRORS) };
 }
 
 /** Counts of an import under way, and the bad rows kept. */

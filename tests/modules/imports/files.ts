@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { TestServer } from '../../support/server';
 
 /** The columns of a donations CSV, as `recordDonation`'s input names them. */
@@ -58,4 +59,59 @@ export async function postImport(
     ...(typeof body === 'string' || Buffer.isBuffer(body) ? {} : { duplex: 'half' }),
   } as RequestInit);
   return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
+/** An import as the tests read it: its first 100 bad rows as a plain list. */
+const IMPORT_RESULT = /* GraphQL */ `
+  query ImportResult($id: ID!) {
+    node(id: $id) {
+      ... on Import {
+        id
+        entity
+        mode
+        status
+        rowCount
+        writtenCount
+        errorCount
+        errors(first: 100) {
+          nodes {
+            line
+            field
+            code
+            message
+          }
+        }
+      }
+    }
+  }
+`;
+
+/**
+ * Reads the import `id` with `node(id:)` every 100 ms, as `headers`' key, until it is neither
+ * QUEUED nor RUNNING, and returns it with `errors` as the list of its first 100 bad rows.
+ */
+export async function finishedImport(
+  server: TestServer,
+  id: string,
+  headers: Record<string, string>,
+  timeoutMs = 600_000,
+): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await server.query(IMPORT_RESULT, { id }, headers);
+    const node = body.data?.node;
+    if (!node) throw new Error(`import ${id} is not readable: ${JSON.stringify(body)}`);
+    if (node.status !== 'QUEUED' && node.status !== 'RUNNING') return { ...node, errors: node.errors.nodes };
+    if (Date.now() > deadline) throw new Error(`import ${id} is still ${node.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Resolves once `file` is gone: a worker deletes an upload just after the import's commit. */
+export async function deleted(file: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`${file} is still there after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

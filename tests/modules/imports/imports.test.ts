@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { encode } from 'iconv-lite';
 import { rows } from '../../../src/db/client';
-import { toGlobalId } from '../../../src/modules/node/global-id';
+import { DEFAULT_IMPORT_DIR } from '../../../src/modules/imports/uploads';
+import { parseGlobalId, toGlobalId } from '../../../src/modules/node/global-id';
 import { SERVER_URL } from '../../support/needs-server';
 import { startTestServer, type TestServer } from '../../support/server';
 import { createWriters, type Writers } from '../../support/writers';
-import { donationsCsv, jsonl, postImport, type DonationCells } from './files';
+import {
+  deleted,
+  donationsCsv,
+  finishedImport,
+  jsonl,
+  postImport,
+  type DonationCells,
+  type ImportAnswer,
+} from './files';
 
 /** PGlite writes about 500 imported rows a second under jest: there the big file is a tenth of the size. */
 const BIG = SERVER_URL ? 100_000 : 10_000;
@@ -23,6 +33,9 @@ const IMPORT = /* GraphQL */ `
         rowCount
         writtenCount
         errorCount
+        format
+        createdAt
+        startedAt
         finishedAt
         errors(first: 2) {
           totalCount
@@ -46,18 +59,11 @@ const IMPORT_RECORDS = /* GraphQL */ `
       __typename
       ... on ImportRecordsSuccess {
         import {
+          id
           status
           rowCount
           writtenCount
           errorCount
-          errors(first: 10) {
-            nodes {
-              line
-              field
-              code
-              message
-            }
-          }
         }
       }
       ... on UserError {
@@ -68,6 +74,16 @@ const IMPORT_RECORDS = /* GraphQL */ `
     }
   }
 `;
+
+const RATE_LIMIT = /* GraphQL */ `
+  query Budget {
+    rateLimit {
+      used
+    }
+  }
+`;
+
+const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
 describe('importing donations and disbursements', () => {
   let server: TestServer;
@@ -82,6 +98,10 @@ describe('importing donations and disbursements', () => {
       (await rows<{ n: string }>(server.database.db, sql`select count(*) as n from donations where note = ${note}`))[0]!
         .n,
     );
+
+  /** The import a 202 answer queued, once it has finished, read by `key` (its sender). */
+  const finished = (answer: ImportAnswer, key: { headers: Record<string, string> }) =>
+    finishedImport(server, answer.body.data.import.id, key.headers);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -122,7 +142,7 @@ describe('importing donations and disbursements', () => {
     { line: BIG, field: 'recipientId', code: 'NOT_FOUND', message: 'no organization has this ID' },
   ];
 
-  it(`ALL_OR_NOTHING: a ${BIG.toLocaleString('en')}-row CSV${ON_PGLITE} (BOM, CRLF) with three bad rows writes nothing and names their lines and columns`, async () => {
+  it(`ALL_OR_NOTHING: a ${BIG.toLocaleString('en')}-row CSV${ON_PGLITE} (BOM, CRLF) with three bad rows is queued, then writes nothing and names their lines and columns`, async () => {
     const answer = await postImport(
       server,
       'entity=DONATIONS&mode=ALL_OR_NOTHING',
@@ -136,17 +156,31 @@ describe('importing donations and disbursements', () => {
           id: expect.any(String),
           entity: 'DONATIONS',
           mode: 'ALL_OR_NOTHING',
-          status: 'FAILED',
-          rowCount: BIG,
+          status: 'QUEUED',
+          rowCount: 0,
           writtenCount: 0,
-          errorCount: 3,
-          errors: bigErrors,
+          errorCount: 0,
+          errors: [],
         },
       },
     });
+    // 10 points up front
+    expect(Number(answer.headers.get('x-ratelimit-used'))).toBe(10);
+    // followed with a staff key, so the foundation's budget shows the import's cost alone
+    expect(await finishedImport(server, answer.body.data.import.id, writers.internal.headers)).toEqual({
+      id: answer.body.data.import.id,
+      entity: 'DONATIONS',
+      mode: 'ALL_OR_NOTHING',
+      status: 'FAILED',
+      rowCount: BIG,
+      writtenCount: 0,
+      errorCount: 3,
+      errors: bigErrors,
+    });
     expect(await countNotes('all or nothing')).toBe(0);
-    // 10 points up front, one per 100 rows once counted
-    expect(Number(answer.headers.get('x-ratelimit-used'))).toBe(10 + BIG / 100);
+    // and one per 100 rows once counted, before the import reads finished (this query: 1 more)
+    const { body } = await server.query(RATE_LIMIT, {}, writers.foundation.key.headers);
+    expect(body.data.rateLimit.used).toBe(10 + BIG / 100 + 1);
   }, 600_000);
 
   it(`VALID_ROWS_ONLY: the same file writes the ${(BIG - 3).toLocaleString('en')} good rows`, async () => {
@@ -157,10 +191,14 @@ describe('importing donations and disbursements', () => {
       bigFile('valid rows only'),
       csv(writers.foundation.key),
     );
+    const uploaded = (Date.now() - started) / 1000;
+    const done = await finishedImport(server, answer.body.data.import.id, writers.internal.headers);
     const seconds = (Date.now() - started) / 1000;
-    process.stderr.write(`imported ${BIG} rows in ${seconds.toFixed(1)} s: ${Math.round(BIG / seconds)} rows/s\n`);
-    expect(answer.body.data.import).toMatchObject({ status: 'SUCCEEDED', writtenCount: BIG - 3, errorCount: 3 });
-    expect(answer.body.data.import.errors).toEqual(bigErrors);
+    process.stderr.write(
+      `uploaded ${BIG} rows in ${uploaded.toFixed(1)} s; imported in ${seconds.toFixed(1)} s: ${Math.round(BIG / seconds)} rows/s\n`,
+    );
+    expect(done).toMatchObject({ status: 'SUCCEEDED', writtenCount: BIG - 3, errorCount: 3 });
+    expect(done.errors).toEqual(bigErrors);
     expect(await countNotes('valid rows only')).toBe(BIG - 3);
   }, 600_000);
 
@@ -177,7 +215,7 @@ describe('importing donations and disbursements', () => {
       ),
       ndjson(grantee.key),
     );
-    expect(answer.body.data.import).toMatchObject({
+    expect(await finished(answer, grantee.key)).toMatchObject({
       status: 'SUCCEEDED',
       rowCount: 3,
       writtenCount: 2,
@@ -208,7 +246,12 @@ describe('importing donations and disbursements', () => {
       `${foundation.id},${grantee.id},医疗卫生,2026年5月1日,"1,234.5",,GB18030 导入\r\n` +
       `${foundation.id},${grantee.id},救灾,46000,2万,,GB18030 导入\r\n`;
     const answer = await postImport(server, 'entity=DONATIONS', encode(text, 'gb18030'), csv(foundation.key));
-    expect(answer.body.data.import).toMatchObject({ status: 'SUCCEEDED', rowCount: 2, writtenCount: 2, errors: [] });
+    expect(await finished(answer, foundation.key)).toMatchObject({
+      status: 'SUCCEEDED',
+      rowCount: 2,
+      writtenCount: 2,
+      errors: [],
+    });
     expect(
       await rows(
         server.database.db,
@@ -233,7 +276,7 @@ describe('importing donations and disbursements', () => {
       `donationId,amount,paidOn,note\n${donationId},1000,2026-05-02,first\n${donationId},300,2026-05-03,too much\n${donationId},234.50,2026-05-04,rest\n`,
       csv(foundation.key),
     );
-    expect(answer.body.data.import).toMatchObject({
+    expect(await finished(answer, foundation.key)).toMatchObject({
       status: 'SUCCEEDED',
       writtenCount: 2,
       errors: [
@@ -263,7 +306,7 @@ describe('importing donations and disbursements', () => {
         `${grantee.projectId},2026-04-01,2026-03-31,倒着的,10,1\n`,
       csv(grantee.key),
     );
-    expect(reports.body.data.import).toMatchObject({
+    expect(await finished(reports, grantee.key)).toMatchObject({
       status: 'SUCCEEDED',
       writtenCount: 1,
       errors: [{ line: 3, field: 'periodEnd', code: 'INVALID', message: expect.any(String) }],
@@ -275,7 +318,7 @@ describe('importing donations and disbursements', () => {
         `${grantee.id},儿童主任培训,workshop,CHILD_DIRECTORS、COMMUNITY_WORKERS,儿童保护；心理,2026/5/6,120\n`,
       csv(grantee.key),
     );
-    expect(sessions.body.data.import).toMatchObject({ status: 'SUCCEEDED', writtenCount: 1, errors: [] });
+    expect(await finished(sessions, grantee.key)).toMatchObject({ status: 'SUCCEEDED', writtenCount: 1, errors: [] });
   });
 
   it('is readable with node(id:) by the key that sent it, its errors paged by line, and by no other partner', async () => {
@@ -288,6 +331,7 @@ describe('importing donations and disbursements', () => {
       csv(foundation.key),
     );
     const id = answer.body.data.import.id;
+    await finished(answer, foundation.key);
     const read = await server.query(IMPORT, { id }, foundation.key.headers);
     expect(read.body).toEqual({
       data: {
@@ -299,7 +343,10 @@ describe('importing donations and disbursements', () => {
           rowCount: 3,
           writtenCount: 0,
           errorCount: 3,
-          finishedAt: expect.any(String),
+          format: 'CSV',
+          createdAt: expect.stringMatching(DATE_TIME),
+          startedAt: expect.stringMatching(DATE_TIME),
+          finishedAt: expect.stringMatching(DATE_TIME),
           errors: {
             totalCount: 3,
             nodes: [
@@ -315,8 +362,8 @@ describe('importing donations and disbursements', () => {
     expect((await server.query(IMPORT, { id })).body).toEqual({ data: { node: null } });
   });
 
-  it('importRecords runs the same pipeline over a string in the request, costing 10 points plus one per 100 rows', async () => {
-    const { foundation, grantee } = writers;
+  it('importRecords queues the same pipeline over a string in the request, costing 10 points now and one per 100 rows once counted', async () => {
+    const { foundation, grantee, internal } = writers;
     const content = jsonl(
       ...Array.from({ length: 150 }, (_, i) => ({
         donorId: foundation.id,
@@ -327,6 +374,7 @@ describe('importing donations and disbursements', () => {
         note: 'mutation import',
       })),
     );
+    const before = (await server.query(RATE_LIMIT, {}, foundation.key.headers)).body.data.rateLimit.used;
     const answer = await server.query(
       IMPORT_RECORDS,
       { input: { entity: 'DONATIONS', mode: 'ALL_OR_NOTHING', format: 'JSONL', content } },
@@ -336,28 +384,77 @@ describe('importing donations and disbursements', () => {
       data: {
         importRecords: {
           __typename: 'ImportRecordsSuccess',
-          import: {
-            status: 'FAILED',
-            rowCount: 150,
-            writtenCount: 0,
-            errorCount: 1,
-            errors: {
-              nodes: [{ line: 150, field: 'total', code: 'INVALID', message: 'must not be negative, got -5.00' }],
-            },
-          },
+          import: { id: expect.any(String), status: 'QUEUED', rowCount: 0, writtenCount: 0, errorCount: 0 },
         },
       },
     });
-    expect(answer.cost?.requested).toBe(10 + 2);
+    expect(answer.cost?.requested).toBe(10);
+    const id = answer.body.data.importRecords.import.id;
+    expect(await finishedImport(server, id, internal.headers)).toEqual({
+      id,
+      entity: 'DONATIONS',
+      mode: 'ALL_OR_NOTHING',
+      status: 'FAILED',
+      rowCount: 150,
+      writtenCount: 0,
+      errorCount: 1,
+      errors: [{ line: 150, field: 'total', code: 'INVALID', message: 'must not be negative, got -5.00' }],
+    });
     expect(await countNotes('mutation import')).toBe(0);
+    const after = (await server.query(RATE_LIMIT, {}, foundation.key.headers)).body.data.rateLimit.used;
+    // 10 for the mutation, 2 for its 150 rows, 1 for reading the budget again
+    expect(after - before).toBe(10 + 2 + 1);
     const fixed = content.replace('"total":"-5"', '"total":"5"');
     const again = await server.query(
       IMPORT_RECORDS,
       { input: { entity: 'DONATIONS', format: 'JSONL', content: fixed } },
       foundation.key.headers,
     );
-    expect(again.body.data.importRecords.import).toMatchObject({ status: 'SUCCEEDED', writtenCount: 150 });
+    const queued = again.body.data.importRecords.import;
+    expect(await finishedImport(server, queued.id, foundation.key.headers)).toMatchObject({
+      status: 'SUCCEEDED',
+      writtenCount: 150,
+    });
     expect(await countNotes('mutation import')).toBe(150);
+  });
+
+  it('answers 202 with a Location that GET /graphql follows to the import, and deletes the upload once it has run', async () => {
+    const { foundation, grantee } = writers;
+    const answer = await postImport(
+      server,
+      'entity=DONATIONS',
+      `donorId,recipientId,purpose,pledgedOn,total,note\n${foundation.id},${grantee.id},EDUCATION,2026-07-01,10,located\n`,
+      csv(foundation.key),
+    );
+    expect(answer.status).toBe(202);
+    const id = answer.body.data.import.id;
+    const upload = path.join(DEFAULT_IMPORT_DIR, `${parseGlobalId(id)!.id}.csv`);
+    const location = answer.headers.get('location')!;
+    expect(location).toMatch(/^\/graphql\?query=/);
+    const follow = async () => {
+      const response = await fetch(new URL(location, server.origin), {
+        headers: { ...foundation.key.headers, 'apollo-require-preflight': 'true' },
+      });
+      return (await response.json()) as { data: { node: Record<string, unknown> } };
+    };
+    expect((await follow()).data.node).toMatchObject({
+      id,
+      status: expect.stringMatching(/^(QUEUED|RUNNING|SUCCEEDED)$/),
+    });
+    await finished(answer, foundation.key);
+    expect((await follow()).data).toEqual({
+      node: {
+        id,
+        status: 'SUCCEEDED',
+        rowCount: 1,
+        writtenCount: 1,
+        errorCount: 0,
+        finishedAt: expect.any(String),
+        errors: { nodes: [] },
+      },
+    });
+    await deleted(upload);
+    expect(await countNotes('located')).toBe(1);
   });
 
   it('refuses callers that may not write, unknown parameters and types, with the status and code /graphql would use', async () => {
