@@ -80,6 +80,15 @@ function expectation(shown: unknown, actual: unknown, ids: Map<string, string>):
   return shown;
 }
 
+/** The status of the import a command's output reads with `node(id:)`, if it reads one. */
+function importStatus(stdout: string): unknown {
+  try {
+    return JSON.parse(stdout)?.data?.node?.status;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A GraphQL answer without `extensions`, which the page leaves out (the cost report). */
 function withoutExtensions(answer: Record<string, unknown>) {
   const { extensions: _, ...rest } = answer;
@@ -129,6 +138,20 @@ describe('docs/reporting-grants.md', () => {
       env: { ...process.env, ...env },
       maxBuffer: 10_000_000,
     });
+
+  /**
+   * Runs a command; one that reads an import runs again while the import is QUEUED or RUNNING,
+   * as the page tells the reader to, for at most a minute.
+   */
+  const untilFinished = async (command: string) => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const result = await sh(command);
+      const status = importStatus(result.stdout);
+      if ((status !== 'QUEUED' && status !== 'RUNNING') || Date.now() > deadline) return result;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -264,7 +287,7 @@ describe('docs/reporting-grants.md', () => {
           const csv = blocks.find((b) => b.lang === 'csv')!;
           writeFileSync(path.join(work, 'grants.csv'), csv.text);
         }
-        const { stdout } = await sh(example.command);
+        const { stdout } = await untilFinished(example.command);
         const output = example.output!;
         if (process.env['PRINT_EXAMPLES']) console.log(title, '\n', stdout);
         if (output.lang === 'json') {
