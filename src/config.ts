@@ -22,6 +22,8 @@ const schema = z.object({
     .refine((u) => /^postgres(ql)?:/.test(u), 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** where export files are written (default DATA_DIR/exports); instances over one database must share it */
+  EXPORT_DIR: z.string().min(1).optional(),
   /** where uploaded imports wait for the worker (default DATA_DIR/imports); instances over one database must share it */
   IMPORT_DIR: z.string().min(1).optional(),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -91,6 +93,7 @@ const schema = z.object({
 export type Config = Readonly<{
   databaseUrl: string | undefined;
   dataDir: string;
+  exportDir: string;
   importDir: string;
   host: string;
   port: number;
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    exportDir: e.EXPORT_DIR ?? join(e.DATA_DIR, 'exports'),
     importDir: e.IMPORT_DIR ?? join(e.DATA_DIR, 'imports'),
     host: e.HOST,
     port: e.PORT,

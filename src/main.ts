@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     access: config.access,
     jobs: config.jobs,
     importDir: config.importDir,
+    exportDir: config.exportDir,
     webhooks: config.webhooks,
   });
   const address = await server.app.listen({ host: config.host, port: config.port });

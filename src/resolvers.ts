@@ -6,6 +6,7 @@ import * as donations from './modules/donations/resolvers';
 import * as governance from './modules/governance/resolvers';
 import * as history from './modules/history/resolvers';
 import * as imports from './modules/imports/resolvers';
+import * as exportsModule from './modules/exports/resolvers';
 import * as node from './modules/node/resolvers';
 import * as organizations from './modules/organizations/resolvers';
 import { connectionResolvers, pageInfoResolvers } from './modules/pagination/connection';
@@ -42,6 +43,7 @@ export const resolvers: Resolvers = {
     ...governance.Mutation,
     ...access.Mutation,
     ...imports.Mutation,
+    ...exportsModule.Mutation,
     ...webhooks.Mutation,
   },
   Node: node.Node,
@@ -80,6 +82,8 @@ export const resolvers: Resolvers = {
   Import: imports.Import,
   ImportErrorConnection: connectionResolvers,
   ImportRecordsResult: imports.ImportRecordsResult,
+  Export: exportsModule.Export,
+  StartExportResult: exportsModule.StartExportResult,
   WebhookSubscription: webhooks.WebhookSubscription,
   WebhookSubscriptionConnection: connectionResolvers,
   WebhookDelivery: webhooks.WebhookDelivery,

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -26,6 +28,8 @@ import { compiledReadsPlugin } from './modules/compiled-reads/plugin';
 import { spliceData } from './modules/compiled-reads/raw-data';
 import { registerExplorer } from './modules/explorer/routes';
 import { registerImportRoutes } from './modules/imports/routes';
+import { registerExportRoutes } from './modules/exports/routes';
+import { startExportWorker } from './modules/exports/worker';
 import { DEFAULT_IMPORT_DIR } from './modules/imports/uploads';
 import { startImportWorker } from './modules/imports/worker';
 import { deleteExpiredIdempotencyKeys } from './modules/mutations/idempotency';
@@ -50,6 +54,8 @@ export interface ServerOptions {
   /** answer queries that SQL can answer whole with one statement (default); off, resolvers answer everything */
   compiledReads?: boolean;
   jobs: JobQueueOptions;
+  /** where export files are written (EXPORT_DIR); a folder under the system's temporary one when not given */
+  exportDir?: string;
   /** how webhooks are sent; the defaults (public HTTPS targets only) when omitted */
   webhooks?: WebhookOptions;
   /** where uploaded imports wait for a worker (default: the system's temporary directory); every instance over one database must share it */
@@ -255,6 +261,15 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       .send(typeDefs),
   );
   registerExplorer(app);
+  const exportDir = options.exportDir ?? path.join(tmpdir(), 'gongyi-graph-exports');
+  const stopExportSweep = await startExportWorker(jobs, {
+    database,
+    regions,
+    exportDir,
+    logger,
+    pollingIntervalSeconds: options.jobs.pollingIntervalSeconds,
+  });
+  registerExportRoutes(app, { database, exportDir, identify });
   const importDir = options.importDir ?? DEFAULT_IMPORT_DIR;
   await registerImportRoutes(app, { database, budgets, identify, jobs, importDir });
   await startImportWorker(jobs, {
@@ -283,6 +298,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     drain: async () => {
       draining = true;
       clearInterval(idempotencyCleanup);
+      stopExportSweep();
       // without a grace, the listener closes in this same tick: no client can have read a
       // `Connection: close` and reconnected into the listen queue, which closing it would reset
       if (options.readinessGraceMs) await new Promise((resolve) => setTimeout(resolve, options.readinessGraceMs));

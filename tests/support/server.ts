@@ -42,6 +42,8 @@ export interface TestServerOptions {
   webhooks?: Partial<WebhookOptions>;
   /** job queue settings over the tests' (polling every 0.5 s) */
   jobs?: Partial<JobQueueOptions>;
+  /** where export files go; the system's temporary folder's `gongyi-graph-exports` unless given */
+  exportDir?: string;
   /** where the server logs; silent unless TEST_LOG_LEVEL says otherwise */
   logger?: Logger;
   /**
@@ -82,6 +84,7 @@ export async function serveTestDatabase(db: TestDatabase, options: TestServerOpt
     jobs: { ...loadConfig({}).jobs, pollingIntervalSeconds: 0.5, ...options.jobs },
     webhooks: { ...loadConfig({}).webhooks, ...options.webhooks },
     compiledReads: options.compiledReads ?? process.env['COMPILED_READS'] !== 'false',
+    exportDir: options.exportDir,
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -13,6 +13,7 @@ export const NODE_TYPES = [
   'Import',
   'WebhookSubscription',
   'WebhookDelivery',
+  'Export',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -3,6 +3,7 @@ import { BadUserInputError } from '../../errors';
 import type { NodeResolvers, QueryResolvers, ResolversInterfaceTypes } from '../../generated/graphql';
 import { MAX_PAGE_SIZE } from '../pagination/arguments';
 import { visibleImport } from '../imports/resolvers';
+import { visibleExport } from '../exports/resolvers';
 import { visibleWebhookDelivery, visibleWebhookSubscription } from '../webhooks/resolvers';
 import { isNodeType, parseGlobalId, type NodeType } from './global-id';
 
@@ -21,6 +22,7 @@ function loadNode(ctx: Context, globalId: string, argument: string): Promise<Nod
     GovernanceMetric: ctx.loaders.governanceMetricById,
     RecordChange: ctx.loaders.recordChangeById,
     Import: { load: (id) => visibleImport(ctx, id) },
+    Export: { load: (id) => visibleExport(ctx, id) },
     WebhookSubscription: { load: (id) => visibleWebhookSubscription(ctx, id) },
     WebhookDelivery: { load: (id) => visibleWebhookDelivery(ctx, id) },
   };
@@ -49,6 +51,7 @@ export const Node: NodeResolvers = {
     if ('participantCount' in row) return 'TrainingSession';
     if ('actorName' in row) return 'RecordChange';
     if ('writtenCount' in row) return 'Import';
+    if ('urlSecret' in row) return 'Export';
     if ('secret' in row) return 'WebhookSubscription';
     if ('attemptCount' in row) return 'WebhookDelivery';
     return 'GovernanceMetric';

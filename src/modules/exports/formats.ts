@@ -1,0 +1,75 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { ExportFormat } from '../../generated/graphql';
+import { sqlSchema } from '../../sql-schema';
+import type { ExportedList } from './entities';
+import { GIVING360_GRANT, GIVING360_JOINS, GIVING360_SEPARATOR, GIVING360_TAIL, giving360Head } from './giving360';
+import { exportRecord } from './records';
+
+/** How one export's file is laid out: the text around the records, and each record's SQL. */
+export interface FileLayout {
+  /** written before the first record */
+  head: string;
+  /** one record as text, computed in SQL (the database writes text faster than Node builds it) */
+  line: SQL;
+  /** tables joined to the list's for `line` */
+  joins: SQL;
+  /** written between two records */
+  separator: string;
+  /** written after the last record */
+  tail: string;
+}
+
+export interface FormatSpec {
+  extension: string;
+  contentType: string;
+  layout: (list: ExportedList, exportGlobalId: string, now: Date) => FileLayout;
+}
+
+/** The byte order mark that makes Excel read a CSV file as UTF-8. */
+export const BOM = '\uFEFF';
+
+/** RFC 4180's line break. */
+const CRLF = '\r\n';
+
+export const FORMATS: Readonly<Record<ExportFormat, FormatSpec>> = {
+  CSV: {
+    extension: 'csv',
+    contentType: 'text/csv; charset=utf-8',
+    layout: (list) => {
+      const { columns } = exportRecord(sqlSchema, list.type);
+      const cells = sql.join(
+        columns.map((c) => c.csv),
+        sql` || ',' || `,
+      );
+      return {
+        head: BOM + columns.map((c) => c.path).join(',') + CRLF,
+        line: sql`${cells} || ${CRLF}`,
+        joins: sql``,
+        separator: '',
+        tail: '',
+      };
+    },
+  },
+  JSONL: {
+    extension: 'jsonl',
+    contentType: 'application/x-ndjson; charset=utf-8',
+    layout: (list) => ({
+      head: '',
+      line: sql`${exportRecord(sqlSchema, list.type).json}::text || ${'\n'}`,
+      joins: sql``,
+      separator: '',
+      tail: '',
+    }),
+  },
+  GIVING360_JSON: {
+    extension: 'json',
+    contentType: 'application/json; charset=utf-8',
+    layout: (_list, exportGlobalId, now) => ({
+      head: giving360Head(exportGlobalId, now),
+      line: GIVING360_GRANT,
+      joins: GIVING360_JOINS,
+      separator: GIVING360_SEPARATOR,
+      tail: GIVING360_TAIL,
+    }),
+  },
+};

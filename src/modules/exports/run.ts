@@ -1,0 +1,73 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import path from 'node:path';
+import type { Db } from '../../db/client';
+import type { RegionDirectory } from '../regions/directory';
+import { toGlobalId } from '../node/global-id';
+import { EXPORTED_LISTS } from './entities';
+import { FORMATS } from './formats';
+import type { ExportRow } from './mappers';
+import { exportStatement, readLines } from './store';
+
+/** Records fetched from the cursor at a time: a few MB of text, few enough round trips to not matter. */
+export const BATCH_ROWS = 5_000;
+
+export interface WrittenFile {
+  rowCount: number;
+  byteCount: number;
+  /** the name under the export directory */
+  fileName: string;
+}
+
+/** The file an export's records go to once complete; written first under a `.part` name. */
+export function exportFileName(row: Pick<ExportRow, 'id' | 'format'>): string {
+  return `${row.id}.${FORMATS[row.format].extension}`;
+}
+
+/**
+ * Writes an export's file into `dir`: the list's rows with the export's filter, in the list's
+ * order, streamed from a database cursor to a temporary file with backpressure (memory holds at
+ * most two batches, whatever the row count), renamed into place once complete, so a file under
+ * its final name is always whole. A failure deletes the temporary file and throws.
+ */
+export async function writeExportFile(
+  db: Db,
+  regions: RegionDirectory,
+  dir: string,
+  row: ExportRow,
+): Promise<WrittenFile> {
+  const list = EXPORTED_LISTS[row.entity];
+  const query = list.list({ filter: row.filter[list.filterField] ?? null }, regions);
+  const layout = FORMATS[row.format].layout(list, toGlobalId('Export', row.id), new Date());
+  const fileName = exportFileName(row);
+  const partial = path.join(dir, `${fileName}.part`);
+  await mkdir(dir, { recursive: true });
+  const file = createWriteStream(partial);
+  // an error while no write waits is kept for the next one (and for the close)
+  let failure: unknown;
+  file.on('error', (error) => (failure ??= error));
+  const put = async (text: string) => {
+    if (failure) throw failure;
+    if (text.length > 0 && !file.write(text)) await once(file, 'drain');
+  };
+  try {
+    let first = true;
+    await put(layout.head);
+    const rowCount = await readLines(db, exportStatement(query, layout.line, layout.joins), BATCH_ROWS, (lines) => {
+      const text = (first ? '' : layout.separator) + lines.join(layout.separator);
+      first = false;
+      return put(text);
+    });
+    await put(layout.tail);
+    file.end();
+    await once(file, 'close');
+    if (failure) throw failure;
+    await rename(partial, path.join(dir, fileName));
+    return { rowCount, byteCount: file.bytesWritten, fileName };
+  } catch (error) {
+    file.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  }
+}

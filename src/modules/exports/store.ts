@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { rows, type Db } from '../../db/client';
+import { exports } from '../../db/schema';
+import { whereAll } from '../../db/where-all';
+import type { ListQuery, PagedTable } from '../pagination/store';
+import type { ExportRow } from './mappers';
+
+/** A new export, QUEUED, with its own URL secret. */
+export async function insertExport(
+  db: Db,
+  values: Pick<ExportRow, 'apiKeyId' | 'entity' | 'format' | 'filter'>,
+): Promise<ExportRow> {
+  const [row] = await db
+    .insert(exports)
+    .values({ ...values, urlSecret: randomBytes(32) })
+    .returning();
+  return row!;
+}
+
+export async function findExportById(db: Db, id: string): Promise<ExportRow | null> {
+  const [row] = await db.select().from(exports).where(eq(exports.id, id));
+  return row ?? null;
+}
+
+/** A key's exports, newest first. */
+export async function findExportsByApiKey(db: Db, apiKeyId: string, limit: number): Promise<ExportRow[]> {
+  return db
+    .select()
+    .from(exports)
+    .where(eq(exports.apiKeyId, apiKeyId))
+    .orderBy(desc(exports.createdAt), desc(exports.id))
+    .limit(limit);
+}
+
+/** Marks an export RUNNING (again, when a worker died and the job is retried); null when it is gone or finished. */
+export async function startExportRun(db: Db, id: string): Promise<ExportRow | null> {
+  const [row] = await db
+    .update(exports)
+    .set({ status: 'RUNNING', startedAt: sql`now()`, error: null })
+    .where(and(eq(exports.id, id), inArray(exports.status, ['QUEUED', 'RUNNING'])))
+    .returning();
+  return row ?? null;
+}
+
+/** Ends an export SUCCEEDED: its file written, downloadable for `lifetimeSeconds` from now. */
+export async function succeedExport(
+  db: Db,
+  id: string,
+  file: { rowCount: number; byteCount: number; fileName: string },
+  lifetimeSeconds: number,
+): Promise<ExportRow> {
+  const [row] = await db
+    .update(exports)
+    .set({
+      ...file,
+      status: 'SUCCEEDED',
+      finishedAt: sql`now()`,
+      expiresAt: sql`now() + make_interval(secs => ${lifetimeSeconds})`,
+    })
+    .where(eq(exports.id, id))
+    .returning();
+  return row!;
+}
+
+/** Ends an export FAILED (`final`), or puts it back QUEUED for the job's retry, with why. */
+export async function failExport(db: Db, id: string, error: string, final: boolean): Promise<void> {
+  await db
+    .update(exports)
+    .set(final ? { status: 'FAILED', error, finishedAt: sql`now()` } : { status: 'QUEUED', error })
+    .where(eq(exports.id, id));
+}
+
+/** Exports past their expiry whose file has not been deleted yet. */
+export async function findExpiredFiles(db: Db, limit: number): Promise<Pick<ExportRow, 'id' | 'fileName'>[]> {
+  return db
+    .select({ id: exports.id, fileName: exports.fileName })
+    .from(exports)
+    .where(and(lt(exports.expiresAt, sql`now()`), isNotNull(exports.fileName)))
+    .limit(limit);
+}
+
+/** Records that an export's file is gone. */
+export async function forgetExportFile(db: Db, id: string): Promise<void> {
+  await db.update(exports).set({ fileName: null }).where(eq(exports.id, id));
+}
+
+/** How many rows a list's conditions match. */
+export async function countListRows(db: Db, q: ListQuery<PagedTable>): Promise<number> {
+  const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${q.table} ${whereAll(q.conditions)}`);
+  return row!.n;
+}
+
+/** Every row of a list, in its order, as `line`: its record as text. */
+export function exportStatement(q: ListQuery<PagedTable>, line: SQL, joins: SQL): SQL {
+  const dir = sql.raw(q.sort.descending ? 'desc' : 'asc');
+  return sql`select ${line} as line from ${q.table} ${joins} ${whereAll(q.conditions)}
+    order by ${q.sort.key} ${dir}, ${q.table.id} ${dir}`;
+}
+
+/**
+ * Reads `statement`'s lines through a cursor, `batchRows` at a time, in one transaction (one
+ * snapshot: the file is the list at one instant), handing each batch to `write` while the next
+ * is fetched, so the database and the file are busy at once and at most two batches are in
+ * memory. Returns the number of lines.
+ */
+export async function readLines(
+  db: Db,
+  statement: SQL,
+  batchRows: number,
+  write: (lines: string[]) => Promise<void>,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`declare export_lines no scroll cursor for ${statement}`);
+    const fetch = sql.raw(`fetch forward ${Math.trunc(batchRows)} from export_lines`);
+    let count = 0;
+    let written: Promise<void> = Promise.resolve();
+    try {
+      for (;;) {
+        const batch = await rows<{ line: string }>(tx as unknown as Db, fetch);
+        await written;
+        if (batch.length === 0) break;
+        count += batch.length;
+        written = write(batch.map((r) => r.line));
+        if (batch.length < batchRows) break;
+      }
+      await written;
+    } finally {
+      // a failed write must not leave its promise unobserved
+      await written.catch(() => {});
+    }
+    return count;
+  });
+}
