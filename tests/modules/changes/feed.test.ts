@@ -37,6 +37,23 @@ const COST = (first: number) => /* GraphQL */ `
   }
 `;
 
+const RECORDS = /* GraphQL */ `
+  query Records($since: String) {
+    changes(since: $since) {
+      changes {
+        version
+        record {
+          id
+          ... on Donation {
+            version
+            status
+          }
+        }
+      }
+    }
+  }
+`;
+
 describe('the change feed', () => {
   let server: TestServer;
   let writers: Writers;
@@ -190,6 +207,24 @@ describe('the change feed', () => {
       '社区书屋',
       'after the cursor',
     ]);
+  });
+
+  it('gives each change’s record as it is now, whatever version the change made', async () => {
+    const since = await latest();
+    const donation = await recordDonation('now');
+    await write(CANCEL_DONATION, { id: donation.id, expectedVersion: 1, reason: 'withdrawn' });
+    const { body } = await server.query(RECORDS, { since });
+    const now = { id: donation.id, version: 2, status: 'CANCELLED' };
+    expect(body).toEqual({
+      data: {
+        changes: {
+          changes: [
+            { version: 1, record: now },
+            { version: 2, record: now },
+          ],
+        },
+      },
+    });
   });
 
   it('refuses a cursor it did not issue, a list’s cursor, and a page size outside 1–1000, naming the argument', async () => {
