@@ -56,7 +56,10 @@ export interface ServerOptions {
   jobs: JobQueueOptions;
   /** where export files are written (EXPORT_DIR); a folder under the system's temporary one when not given */
   exportDir?: string;
-  /** how webhooks are sent; the defaults (public HTTPS targets only) when omitted */
+  /**
+   * how webhooks are sent; omitted, this instance neither dispatches nor delivers them (a server for
+   * tests that count its statements) and checks subscriptions' URLs by the defaults
+   */
   webhooks?: WebhookOptions;
   /** where uploaded imports wait for a worker (default: the system's temporary directory); every instance over one database must share it */
   importDir?: string;
@@ -280,7 +283,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     pollingIntervalSeconds: options.jobs.pollingIntervalSeconds,
   });
   const webhookOptions = options.webhooks ?? DEFAULT_WEBHOOK_OPTIONS;
-  const webhooks = await startWebhooks(database, jobs, logger, webhookOptions);
+  const webhooks = options.webhooks ? await startWebhooks(database, jobs, logger, webhookOptions) : null;
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'shutting down' });
@@ -304,7 +307,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       if (options.readinessGraceMs) await new Promise((resolve) => setTimeout(resolve, options.readinessGraceMs));
       await connections.drain(CONNECTION_DRAIN_MS);
       await app.close();
-      await webhooks.stop();
+      await webhooks?.stop();
       // a job cut short by the grace period is failed when its expiry passes, and retried
       await jobs.stop({ graceful: true, wait: true, timeout: JOBS_STOP_MS });
       await lastUse.flush();

@@ -38,7 +38,7 @@ export interface TestServerOptions {
   readinessGraceMs?: number;
   queryLimits?: Partial<QueryLimits>;
   access?: Partial<AccessOptions>;
-  /** webhook settings over the defaults (WEBHOOK_* unset) */
+  /** webhook settings over the defaults (WEBHOOK_* unset); without them the server neither dispatches nor delivers webhooks */
   webhooks?: Partial<WebhookOptions>;
   /** job queue settings over the tests' (polling every 0.5 s) */
   jobs?: Partial<JobQueueOptions>;
@@ -82,7 +82,7 @@ export async function serveTestDatabase(db: TestDatabase, options: TestServerOpt
     queryLimits: { ...loadConfig({}).queryLimits, ...options.queryLimits },
     access: { ...loadConfig({}).access, ...options.access },
     jobs: { ...loadConfig({}).jobs, pollingIntervalSeconds: 0.5, ...options.jobs },
-    webhooks: { ...loadConfig({}).webhooks, ...options.webhooks },
+    webhooks: options.webhooks && { ...loadConfig({}).webhooks, ...options.webhooks },
     compiledReads: options.compiledReads ?? process.env['COMPILED_READS'] !== 'false',
     exportDir: options.exportDir,
   });
