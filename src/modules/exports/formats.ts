@@ -37,13 +37,14 @@ export const FORMATS: Readonly<Record<ExportFormat, FormatSpec>> = {
     contentType: 'text/csv; charset=utf-8',
     layout: (list) => {
       const { columns } = exportRecord(sqlSchema, list.type);
+      // concat() writes each value with its type's output function, and null as nothing
       const cells = sql.join(
         columns.map((c) => c.csv),
-        sql` || ',' || `,
+        sql`, ',', `,
       );
       return {
         head: BOM + columns.map((c) => c.path).join(',') + CRLF,
-        line: sql`${cells} || ${CRLF}`,
+        line: sql`concat(${cells}, ${sql.raw("E'\\r\\n'")})`,
         joins: sql``,
         separator: '',
         tail: '',
@@ -55,7 +56,7 @@ export const FORMATS: Readonly<Record<ExportFormat, FormatSpec>> = {
     contentType: 'application/x-ndjson; charset=utf-8',
     layout: (list) => ({
       head: '',
-      line: sql`${exportRecord(sqlSchema, list.type).json}::text || ${'\n'}`,
+      line: sql`${exportRecord(sqlSchema, list.type).json}::text || E'\n'`,
       joins: sql``,
       separator: '',
       tail: '',

@@ -21,8 +21,10 @@ export interface ExportRecord {
 export interface ExportColumn {
   /** the GraphQL field path, such as `donor.id` or `total.value` */
   path: string;
-  /** the cell's text, quoted for CSV where it is free text; '' for null */
+  /** the cell's text, quoted for CSV where it is free text; null for an empty cell */
   csv: SQL;
+  /** the value itself (null as null), as `COPY … (FORMAT csv)` would write it */
+  value: SQL;
 }
 
 /** The export's row is the table's own row: its columns are read as they are. */
@@ -94,7 +96,7 @@ function csvColumns(schema: SqlSchema, fields: SqlFields, row: RowRef, prefix: s
     const path = prefix + name;
     switch (field.kind) {
       case 'value':
-        columns.push({ path, csv: csvCell(field.json(row), field.columns) });
+        columns.push({ path, ...csvCell(field.json(row), field.columns) });
         break;
       case 'embedded': {
         const inner = csvColumns(schema, field.fields, row, `${path}.`);
@@ -103,7 +105,8 @@ function csvColumns(schema: SqlSchema, fields: SqlFields, row: RowRef, prefix: s
           ...(nullWhen
             ? inner.map((c) => ({
                 path: c.path,
-                csv: sql`case when ${row.column(nullWhen)} is null then '' else ${c.csv} end`,
+                csv: sql`case when ${row.column(nullWhen)} is null then null else ${c.csv} end`,
+                value: sql`case when ${row.column(nullWhen)} is null then null else ${c.value} end`,
               }))
             : inner),
         );
@@ -111,7 +114,7 @@ function csvColumns(schema: SqlSchema, fields: SqlFields, row: RowRef, prefix: s
       }
       case 'reference': {
         const id = referenceId(schema, field.type, field.via, row);
-        if (id) columns.push({ path: `${path}.${id.name}`, csv: csvCell(id.json, id.columns) });
+        if (id) columns.push({ path: `${path}.${id.name}`, ...csvCell(id.json, id.columns) });
         break;
       }
       case 'list':
@@ -124,16 +127,16 @@ function csvColumns(schema: SqlSchema, fields: SqlFields, row: RowRef, prefix: s
 /**
  * A value as CSV text: arrays joined by `;`, free text always quoted (cheaper than looking for
  * what needs it, and valid CSV), everything else (IDs, enums, numbers, dates, instants) bare,
- * as none of them can hold a comma, a quote or a line break; null as an empty cell.
+ * as none of them can hold a comma, a quote or a line break; null stays null (an empty cell).
  */
-function csvCell(value: SQL, columns: readonly PgColumn[]): SQL {
+function csvCell(value: SQL, columns: readonly PgColumn[]): Pick<ExportColumn, 'csv' | 'value'> {
   const only = columns.length === 1 ? columns[0]! : undefined;
   const isArray = only?.columnType === 'PgArray';
   const base = isArray ? (only as PgColumn & { baseColumn: PgColumn }).baseColumn : only;
   // computed values (IDs, instants, decimals) are of uuid, timestamp and numeric columns: never free text
   const freeText = base !== undefined && isFreeText(base);
   const text = isArray ? sql`array_to_string(${value}, ';')` : sql`(${value})::text`;
-  return freeText ? sql`coalesce('"' || replace(${text}, '"', '""') || '"', '')` : sql`coalesce(${text}, '')`;
+  return { csv: freeText ? sql`'"' || replace(${text}, '"', '""') || '"'` : text, value: text };
 }
 
 function isFreeText(column: PgColumn): boolean {
