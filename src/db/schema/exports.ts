@@ -20,7 +20,7 @@ export const exportStatus = pgEnum('export_status', ['QUEUED', 'RUNNING', 'SUCCE
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** A bulk export of one list to a file under EXPORT_DIR, downloadable by the key that asked for 24 hours. */
-export const exports = pgTable(
+export const dataExports = pgTable(
   'exports',
   {
     id: id(),
