@@ -1,6 +1,6 @@
-import type { exports } from '../../db/schema';
+import type { dataExports } from '../../db/schema';
 
-export type ExportRow = typeof exports.$inferSelect;
+export type ExportRow = typeof dataExports.$inferSelect;
 
 /** The success of `startExport`. */
 export interface ExportStarted {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../../db/client';
-import { exports } from '../../db/schema';
+import { dataExports } from '../../db/schema';
 import { whereAll } from '../../db/where-all';
 import type { ListQuery, PagedTable } from '../pagination/store';
 import type { ExportRow } from './mappers';
@@ -12,14 +12,14 @@ export async function insertExport(
   values: Pick<ExportRow, 'apiKeyId' | 'entity' | 'format' | 'filter'>,
 ): Promise<ExportRow> {
   const [row] = await db
-    .insert(exports)
+    .insert(dataExports)
     .values({ ...values, urlSecret: randomBytes(32) })
     .returning();
   return row!;
 }
 
 export async function findExportById(db: Db, id: string): Promise<ExportRow | null> {
-  const [row] = await db.select().from(exports).where(eq(exports.id, id));
+  const [row] = await db.select().from(dataExports).where(eq(dataExports.id, id));
   return row ?? null;
 }
 
@@ -27,18 +27,18 @@ export async function findExportById(db: Db, id: string): Promise<ExportRow | nu
 export async function findExportsByApiKey(db: Db, apiKeyId: string, limit: number): Promise<ExportRow[]> {
   return db
     .select()
-    .from(exports)
-    .where(eq(exports.apiKeyId, apiKeyId))
-    .orderBy(desc(exports.createdAt), desc(exports.id))
+    .from(dataExports)
+    .where(eq(dataExports.apiKeyId, apiKeyId))
+    .orderBy(desc(dataExports.createdAt), desc(dataExports.id))
     .limit(limit);
 }
 
 /** Marks an export RUNNING (again, when a worker died and the job is retried); null when it is gone or finished. */
 export async function startExportRun(db: Db, id: string): Promise<ExportRow | null> {
   const [row] = await db
-    .update(exports)
+    .update(dataExports)
     .set({ status: 'RUNNING', startedAt: sql`now()`, error: null })
-    .where(and(eq(exports.id, id), inArray(exports.status, ['QUEUED', 'RUNNING'])))
+    .where(and(eq(dataExports.id, id), inArray(dataExports.status, ['QUEUED', 'RUNNING'])))
     .returning();
   return row ?? null;
 }
@@ -51,14 +51,14 @@ export async function succeedExport(
   lifetimeSeconds: number,
 ): Promise<ExportRow> {
   const [row] = await db
-    .update(exports)
+    .update(dataExports)
     .set({
       ...file,
       status: 'SUCCEEDED',
       finishedAt: sql`now()`,
       expiresAt: sql`now() + make_interval(secs => ${lifetimeSeconds})`,
     })
-    .where(eq(exports.id, id))
+    .where(eq(dataExports.id, id))
     .returning();
   return row!;
 }
@@ -66,23 +66,23 @@ export async function succeedExport(
 /** Ends an export FAILED (`final`), or puts it back QUEUED for the job's retry, with why. */
 export async function failExport(db: Db, id: string, error: string, final: boolean): Promise<void> {
   await db
-    .update(exports)
+    .update(dataExports)
     .set(final ? { status: 'FAILED', error, finishedAt: sql`now()` } : { status: 'QUEUED', error })
-    .where(eq(exports.id, id));
+    .where(eq(dataExports.id, id));
 }
 
 /** Exports past their expiry whose file has not been deleted yet. */
 export async function findExpiredFiles(db: Db, limit: number): Promise<Pick<ExportRow, 'id' | 'fileName'>[]> {
   return db
-    .select({ id: exports.id, fileName: exports.fileName })
-    .from(exports)
-    .where(and(lt(exports.expiresAt, sql`now()`), isNotNull(exports.fileName)))
+    .select({ id: dataExports.id, fileName: dataExports.fileName })
+    .from(dataExports)
+    .where(and(lt(dataExports.expiresAt, sql`now()`), isNotNull(dataExports.fileName)))
     .limit(limit);
 }
 
 /** Records that an export's file is gone. */
 export async function forgetExportFile(db: Db, id: string): Promise<void> {
-  await db.update(exports).set({ fileName: null }).where(eq(exports.id, id));
+  await db.update(dataExports).set({ fileName: null }).where(eq(dataExports.id, id));
 }
 
 /** How many rows a list's conditions match. */
