@@ -16,7 +16,7 @@ const EVENTS: Partial<Record<RecordEntity, Partial<Record<FeedChangeRow['action'
   TRAINING_SESSION: { CREATED: 'TRAINING_RECORDED' },
 };
 
-const NODE_TYPES: Record<RecordEntity, NodeType> = {
+const NODE_TYPE_OF: Record<RecordEntity, NodeType> = {
   DONATION: 'Donation',
   PROJECT: 'Project',
   PROJECT_REPORT: 'ProjectReport',
@@ -42,7 +42,7 @@ export function eventPayload(event: WebhookEvent, change: FeedChangeRow): string
       cursor: encodeFeedCursor({ sequence: change.sequence, position: change.position }),
       entity: change.entity,
       action: change.action,
-      recordId: toGlobalId(NODE_TYPES[change.entity], change.recordId),
+      recordId: toGlobalId(NODE_TYPE_OF[change.entity], change.recordId),
       version: change.version,
       committedAt: change.committedAt,
       fields: change.after,
