@@ -57,6 +57,30 @@ const SUBSCRIPTIONS = /* GraphQL */ `
   }
 `;
 
+const RECORD_DONATION = /* GraphQL */ `
+  mutation Record($input: RecordDonationInput!) {
+    recordDonation(input: $input) {
+      __typename
+    }
+  }
+`;
+
+const DELIVERIES = /* GraphQL */ `
+  query Deliveries($subscriptionId: ID) {
+    webhookDeliveries(subscriptionId: $subscriptionId) {
+      nodes {
+        status
+        attemptCount
+        nextAttemptAt
+        attempts {
+          responseStatus
+          detail
+        }
+      }
+    }
+  }
+`;
+
 const NODE = /* GraphQL */ `
   query Node($id: ID!) {
     node(id: $id) {
@@ -69,7 +93,12 @@ const NODE = /* GraphQL */ `
 `;
 
 /** Names the tests resolve, as DNS would answer them: one public, one private. */
-const NAMES: Record<string, string> = { 'hooks.example.org': '93.184.216.34', 'intranet.example.org': '10.2.3.4' };
+const NAMES: Record<string, string> = {
+  'hooks.example.org': '93.184.216.34',
+  'intranet.example.org': '10.2.3.4',
+  // public when subscribed; a test points it at loopback afterwards, as a rebinding attacker would
+  'rebind.example.org': '93.184.216.35',
+};
 
 const stubResolve = async (hostname: string) => {
   const address = NAMES[hostname];
@@ -202,5 +231,51 @@ describe('webhook subscriptions', () => {
     });
     const listed = await t.query(SUBSCRIPTIONS, {}, w.grantee.key.headers);
     expect(listed.body.data.webhookSubscriptions).toEqual({ totalCount: 0, nodes: [] });
+  });
+
+  it('a name that resolves to a private address after subscribing is not sent to: the attempt says why', async () => {
+    const { body } = await t.query(
+      SUBSCRIBE,
+      { input: { url: 'https://rebind.example.org/hook', events: ['DONATION_RECORDED'] } },
+      w.other.key.headers,
+    );
+    const subscriptionId: string = body.data.createWebhookSubscription.subscription.id;
+    NAMES['rebind.example.org'] = '127.0.0.1';
+    await t.query(
+      RECORD_DONATION,
+      {
+        input: {
+          donorId: w.other.id,
+          recipientId: w.grantee.id,
+          purpose: 'HEALTH',
+          pledgedOn: '2026-07-01',
+          total: '5',
+        },
+      },
+      w.other.key.headers,
+    );
+    let delivery: any;
+    for (let i = 0; i < 100 && !(delivery?.attemptCount >= 1); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const page = await t.query(DELIVERIES, { subscriptionId }, w.other.key.headers);
+      delivery = page.body.data.webhookDeliveries.nodes[0];
+    }
+    expect(delivery).toEqual({
+      status: 'PENDING',
+      attemptCount: 1,
+      nextAttemptAt: expect.any(String),
+      attempts: [
+        {
+          responseStatus: null,
+          detail:
+            'not sent: the URL rebind.example.org resolves to 127.0.0.1, which is in the loopback range; webhooks go to public addresses only',
+        },
+      ],
+    });
+
+    // deleted, the subscription's pending delivery is given up and stays readable
+    await t.query(UNSUBSCRIBE, { id: subscriptionId }, w.other.key.headers);
+    const after = await t.query(DELIVERIES, { subscriptionId }, w.other.key.headers);
+    expect(after.body.data.webhookDeliveries.nodes).toEqual([{ ...delivery, status: 'FAILED', nextAttemptAt: null }]);
   });
 });
