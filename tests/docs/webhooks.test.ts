@@ -106,7 +106,7 @@ describe('the webhooks guide', () => {
           .map((cell) => cell.trim())
           .join(' | '),
       );
-    const expected = ['1 | — (sent within about a second of the commit) | 0 | 0'];
+    const expected = ['1 | — (sent within seconds of the commit) | 0 | 0'];
     let earliest = 0;
     let latest = 0;
     for (let n = 1; n < attemptLimit(60); n += 1) {
