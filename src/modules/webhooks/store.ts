@@ -4,7 +4,8 @@ import { anyOf } from '../../db/any-of';
 import { rows, type Db } from '../../db/client';
 import { rowsByIds } from '../../db/rows-by-ids';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from '../../db/schema';
-import type { FeedPosition } from '../changes/store';
+import { FEED_START } from '../changes/cursor';
+import { findLatestFeedPosition, type FeedPosition } from '../changes/store';
 import type { PageWindow } from '../pagination/arguments';
 import type { ListQuery } from '../pagination/store';
 import type { WebhookEvent } from './events';
@@ -114,13 +115,10 @@ const CURSOR_NAME = 'webhooks';
  * database with history does not replay it; a cursor already there is left alone.
  */
 export async function ensureDispatchCursor(db: Db): Promise<void> {
+  const end = (await findLatestFeedPosition(db)) ?? FEED_START;
   await db.execute(sql`
     insert into webhook_dispatch_cursor (name, sequence, position)
-    select ${CURSOR_NAME}, coalesce(max(t.sequence), 0),
-           coalesce((select max(c.position) from record_changes c
-                      where c.transaction_id = (select transaction_id from change_commits
-                                                 where sequence = (select max(sequence) from change_commits))), 0)
-      from change_commits t
+    values (${CURSOR_NAME}, ${end.sequence}::bigint, ${end.position}::bigint)
     on conflict (name) do nothing`);
 }
 
