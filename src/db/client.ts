@@ -32,6 +32,7 @@ export interface Database {
   /**
    * Runs SQL text with `$n` parameters, or several statements without parameters in one simple
    * query (answering the last one's rows); for libraries that bring their own SQL (the job queue).
+   * Not counted by `statementCount` or watchers: it is background housekeeping, not a request's work.
    */
   readonly executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
   readonly ping: () => Promise<void>;
@@ -242,7 +243,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         return row!.data;
       },
       executeSql: async (text, values = []) => {
-        counter.logQuery(text);
         // postgres.js refuses BEGIN on a pool: a transaction's statements run in its begin()
         const body = /^\s*BEGIN;([\s\S]*)COMMIT;\s*$/i.exec(text)?.[1];
         const result =
@@ -281,7 +281,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       return result.rows[0]!.data;
     },
     executeSql: async (text, values = []) => {
-      counter.logQuery(text);
       if (values.length > 0) return client.query(text, values);
       const results = await client.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };

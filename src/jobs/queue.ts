@@ -21,13 +21,12 @@ export interface JobQueueOptions {
   maintenanceIntervalSeconds?: number;
 }
 
-/** pg-boss's `Db`: parameterized SQL through Drizzle (so a transaction's `tx` serves too), several statements through the database. */
-export function queueDb(db: Db, database?: Database): PgBoss.Db {
+/** pg-boss's `Db` inside a Drizzle transaction: a job sent through it exists iff the transaction commits. */
+export function queueDb(tx: Db): PgBoss.Db {
   return {
-    executeSql: async (text: string, values: unknown[] = []) => {
-      if (values.length === 0 && database) return database.executeSql(text);
-      return { rows: await rows<unknown>(db, withParameters(text, values)) };
-    },
+    executeSql: async (text: string, values: unknown[] = []) => ({
+      rows: await rows<unknown>(tx, withParameters(text, values)),
+    }),
   };
 }
 
@@ -60,7 +59,7 @@ export async function openJobQueue(
   options: JobQueueOptions = {},
 ): Promise<JobQueue> {
   const boss = new PgBoss({
-    db: queueDb(database.db, database),
+    db: { executeSql: (text: string, values: unknown[] = []) => database.executeSql(text, values.map(asPgValue)) },
     schema: 'pgboss',
     // no cron schedules: nothing here needs pg-boss's clock
     schedule: false,
