@@ -26,6 +26,7 @@ import { RedisBudgetStore } from './modules/access/redis-budgets';
 import { callerOf } from './modules/access/tiers';
 import { compiledReadsPlugin } from './modules/compiled-reads/plugin';
 import { spliceData } from './modules/compiled-reads/raw-data';
+import { registerDashboard } from './modules/dashboard/routes';
 import { registerExplorer } from './modules/explorer/routes';
 import { registerImportRoutes } from './modules/imports/routes';
 import { registerExportRoutes } from './modules/exports/routes';
@@ -264,6 +265,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       .send(typeDefs),
   );
   registerExplorer(app);
+  registerDashboard(app);
   const exportDir = options.exportDir ?? path.join(tmpdir(), 'gongyi-graph-exports');
   const stopExportSweep = await startExportWorker(jobs, {
     database,
