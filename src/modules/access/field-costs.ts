@@ -16,6 +16,8 @@ export interface FieldCost {
   weight?: number;
   /** the items a list can return, from its argument values */
   listSize?: (args: ArgumentValues) => number;
+  /** the list is its parent's page, sized on the parent as a connection's `nodes` are: it adds no nodes of its own */
+  page?: true;
 }
 
 /**
@@ -35,6 +37,17 @@ export const GROUPS_PER_DIMENSION: Readonly<Record<string, number>> = {
   PROVINCE: 35,
 };
 
+/** Periods a timeline can return, per interval: ten years of data, as for `donationStats` by month or year. */
+export const PERIODS_PER_INTERVAL: Readonly<Record<string, number>> = { MONTH: 120, QUARTER: 40, YEAR: 10 };
+
+/** Groups `organizationStats` can return, per dimension: an enum's values or 34 provinces, plus one for none. */
+export const ORGANIZATION_GROUPS_PER_DIMENSION: Readonly<Record<string, number>> = {
+  TYPE: 8,
+  REGISTRATION_STATUS: 5,
+  PROVINCE: 35,
+  EVALUATION_GRADE: 6,
+};
+
 // Weights in nodes, from timings on the benchmark set against a page of 100 organizations (100
 // nodes); docs/cost-and-limits.md gives the measurements.
 
@@ -42,6 +55,8 @@ export const GROUPS_PER_DIMENSION: Readonly<Record<string, number>> = {
 export const DONATION_SCAN_WEIGHT = 5_000;
 /** a scan of every training session (50,000): about two pages' time */
 export const TRAINING_SCAN_WEIGHT = 200;
+/** a scan of every organization (10,000 in the benchmark set): about a page's time */
+export const ORGANIZATION_SCAN_WEIGHT = 100;
 /** one organization's or project's donations summed through an index: a few nodes' time */
 export const RELATED_SUMMARY_WEIGHT = 5;
 /** the whole schema built in memory: about two pages' time */
@@ -70,8 +85,25 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
         ? Math.max(0, args['first'])
         : (GROUPS_PER_DIMENSION[String(args['groupBy'])] ?? MAX_PAGE_SIZE),
   },
+  /** the same scan, summed per period */
+  'Query.donationTimeline': {
+    weight: DONATION_SCAN_WEIGHT,
+    listSize: (args) => PERIODS_PER_INTERVAL[String(args['interval'])] ?? MAX_PAGE_SIZE,
+  },
   /** sums over every training session matching the filter */
   'Query.trainingProgress': { weight: TRAINING_SCAN_WEIGHT },
+  /** the same scan, summed per period; its periods multiply what they select */
+  'Query.trainingTimeline': {
+    weight: TRAINING_SCAN_WEIGHT,
+    listSize: (args) => PERIODS_PER_INTERVAL[String(args['interval'])] ?? MAX_PAGE_SIZE,
+  },
+  /** the timeline's periods, sized on `Query.trainingTimeline` above */
+  'TrainingTimeline.periods': { listSize: () => 1 },
+  /** a scan of every organization matching the filter, counted per group */
+  'Query.organizationStats': {
+    weight: ORGANIZATION_SCAN_WEIGHT,
+    listSize: (args) => ORGANIZATION_GROUPS_PER_DIMENSION[String(args['groupBy'])] ?? MAX_PAGE_SIZE,
+  },
   /** sums over one organization's or project's donations, through an index */
   'Organization.donationSummary': { weight: RELATED_SUMMARY_WEIGHT },
   'Project.donationSummary': { weight: RELATED_SUMMARY_WEIGHT },
@@ -83,8 +115,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'RecordChange.changes': { listSize: () => 20 },
   /** a page of the change feed: `first` changes, each multiplying what it selects */
   'Query.changes': { listSize: (args) => (typeof args['first'] === 'number' ? Math.max(0, args['first']) : 100) },
-  /** the feed page's changes, sized on `Query.changes` above */
-  'ChangeFeed.changes': { listSize: () => 1 },
+  'ChangeFeed.changes': { page: true },
   /** every attempt of one delivery: at most the retry schedule's attempts */
   'WebhookDelivery.attempts': { listSize: () => MAX_ATTEMPTS },
   /** the whole schema, built in memory: its weight covers everything selected in it */

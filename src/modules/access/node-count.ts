@@ -74,9 +74,10 @@ export function countRequestedNodes(
         let size: number | undefined;
         if (isConnection(fieldType)) size = pageSize(args);
         else if (cost?.listSize) size = cost.listSize(args);
-        // a connection's `nodes` and `edges` are its page, counted already; a list missing from
+        // a connection's `nodes` and `edges` (and a list marked `page`) are its page, counted already; a list missing from
         // FIELD_COSTS (a test forbids it) counts as a default page
-        else if (isListType(getNullableType(field.type)) && !isConnection(type)) size = DEFAULT_PAGE_SIZE;
+        else if (isListType(getNullableType(field.type)) && !isConnection(type) && !cost?.page)
+          size = DEFAULT_PAGE_SIZE;
         total += multiplier * ((size ?? 0) + (cost?.weight ?? 0));
         total += walk(selection.selectionSet, fieldType, multiplier * (size ?? 1), seen);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
