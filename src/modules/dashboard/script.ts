@@ -370,11 +370,11 @@ export function dashboardScript(): string {
     var labels = months.map(function (m) { return state.lang === 'zh' ? m.slice(0, 4) + '年' + Number(m.slice(5)) + '月' : m; });
     chart('chart-training', {
       legend: { top: 0, textStyle: { fontFamily: FONT } },
-      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: labels, axisLabel: { interval: 2 } },
       yAxis: [
-        { type: 'value', name: t('cumulative'), max: Math.max(p.target || 0, running), axisLabel: { formatter: tick }, splitLine: { lineStyle: { color: COLORS.grid } } },
-        { type: 'value', name: t('monthly'), axisLabel: { formatter: tick }, splitLine: { show: false } },
+        { type: 'value', name: t('cumulative'), nameTextStyle: { align: 'left' }, max: Math.max(p.target || 0, running), axisLabel: { formatter: tick }, splitLine: { lineStyle: { color: COLORS.grid } } },
+        { type: 'value', name: t('monthly'), nameTextStyle: { align: 'right' }, minInterval: 1, max: Math.max.apply(null, monthly) === 0 ? 1 : null, axisLabel: { formatter: tick }, splitLine: { show: false } },
       ],
       tooltip: { trigger: 'axis', formatter: function (items) {
         var i = items[0].dataIndex;
@@ -387,7 +387,7 @@ export function dashboardScript(): string {
           itemStyle: { color: COLORS.cumulative }, areaStyle: { color: 'rgba(15,118,110,0.08)' },
           markLine: p.target ? {
             symbol: 'none', silent: true, lineStyle: { color: COLORS.target, type: 'dashed', width: 2 },
-            label: { formatter: t('target') + ' ' + short(p.target) + (p.targetDate ? ' · ' + p.targetDate : ''), position: 'insideStartTop', color: COLORS.target, fontFamily: FONT },
+            label: { formatter: t('target') + ' ' + short(p.target) + (p.targetDate ? ' · ' + p.targetDate : ''), position: 'insideEndTop', color: COLORS.target, fontFamily: FONT },
             data: [{ yAxis: p.target }],
           } : undefined },
       ],

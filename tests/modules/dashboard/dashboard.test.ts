@@ -297,6 +297,9 @@ describeWithChromium('the dashboard in Chromium', () => {
       '公益时报 · 2020-12-01 · 抗疫企业捐赠真实数据来了',
     );
     expect(await page.locator('[data-figure="donations.total"]').innerText()).toBe('36.94亿元');
+    // the charts draw their labels as SVG text, in the page's language
+    expect(await page.locator('#chart-industry svg').textContent()).toContain('制造业');
+    expect(await page.locator('#chart-training svg').textContent()).toContain('目标 245万 · 2023-12-31');
     expect(await page.locator('#banner').innerText()).toBe('当前仅显示公开报道的数据(来源见各表)。');
     await screenshots('reported-zh');
   });
@@ -338,6 +341,8 @@ describeWithChromium('the dashboard in Chromium', () => {
     expect(page.url()).toBe(`${t.origin}/dashboard?lang=en&data=everything`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('[data-figure="donations.total"]').innerText()).toMatch(/^¥[\d,.]+ million$/);
+    expect(await page.locator('#chart-industry svg').textContent()).toContain('Manufacturing');
+    expect(await page.locator('#chart-training svg').textContent()).toContain('Target 2.45 million · 2023-12-31');
     await screenshots('everything-en');
 
     await page.getByRole('button', { name: 'Reported only' }).click();
