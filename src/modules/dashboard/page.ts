@@ -202,6 +202,11 @@ export function dashboardPage(assets: DashboardAssets): string {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
+      td.source {
+        vertical-align: top;
+        color: var(--muted);
+        border-left: 3px solid var(--line);
+      }
       details {
         margin-top: 1em;
       }

@@ -147,12 +147,23 @@ export function dashboardScript(): string {
       note ? el('div', { class: 'card-note', text: note }) : null,
     ]);
   }
-  function table(headers, rows) {
+  /** a table; text cells of column \`merged\` equal to the one above are drawn once, spanning the rows */
+  function table(headers, rows, merged) {
+    var spans = rows.map(function () { return 1; });
+    var lead = 0;
+    rows.forEach(function (cells, i) {
+      if (merged === undefined || i === 0) return;
+      if (cells[merged] === rows[lead][merged]) { spans[lead] += 1; spans[i] = 0; } else lead = i;
+    });
     return el('table', {}, [
       el('thead', {}, [el('tr', {}, headers.map(function (h) { return el('th', { text: h }); }))]),
-      el('tbody', {}, rows.map(function (cells) {
-        return el('tr', {}, cells.map(function (cell) {
-          return typeof cell === 'string' ? el('td', { text: cell }) : el('td', { class: 'num' }, [cell]);
+      el('tbody', {}, rows.map(function (cells, i) {
+        return el('tr', {}, cells.map(function (cell, column) {
+          if (column === merged && spans[i] === 0) return null;
+          if (typeof cell !== 'string') return el('td', { class: 'num' }, [cell]);
+          var td = el('td', { text: cell, class: column === merged ? 'source' : '' });
+          if (column === merged && spans[i] > 1) td.setAttribute('rowspan', String(spans[i]));
+          return td;
         }));
       })),
     ]);
@@ -326,7 +337,7 @@ export function dashboardScript(): string {
       ];
     });
     fill('donation-articles', [
-      table([t('indicator'), t('reportedFigure'), t('namedRecords'), t('source')], rows),
+      table([t('indicator'), t('reportedFigure'), t('namedRecords'), t('source')], rows, 3),
       el('p', { class: 'note', text: t('namedNote') + ' ' + t('unsplit') + ' (' + t('namedRecords') + '): ' + exact(named.unsplitTotal.value) + ' ' + t('yuan') + '.' }),
     ]);
     fill('donation-table', [details([

@@ -304,6 +304,19 @@ describeWithChromium('the dashboard in Chromium', () => {
     await screenshots('reported-zh');
   });
 
+  it("gives the exact figures in a chart's tooltip", async () => {
+    await open();
+    const { byIndustry } = await asStaff(DONATIONS_QUERY, donationsVariables('reported'));
+    const largest = byIndustry[0];
+    // the largest industry is the top bar; an axis tooltip answers anywhere on its row
+    const chart = (await page.locator('#chart-industry').boundingBox())!;
+    await page.mouse.move(chart.x + chart.width / 2, chart.y + 75);
+    const tooltip = page.locator('#chart-industry > div').filter({ hasText: '捐赠总额' });
+    await tooltip.waitFor();
+    expect(await tooltip.innerText()).toContain(`${largest.label}\n捐赠总额: ${exactYuan(largest.total.value)} 元`);
+    await page.locator('#donations').screenshot({ path: join(ARTIFACTS, 'reported-zh-donations-tooltip.png') });
+  });
+
   it('costs one anonymous visitor at most a quarter of the hourly budget per load', async () => {
     await open();
     expect(keyed).toBe(false);
@@ -385,6 +398,12 @@ describeWithChromium('the dashboard in Chromium', () => {
     expect(await page.locator('#donation-cards').innerText()).toContain('提交 1');
   });
 });
+
+/** 1234567.80 → 1,234,567.80 */
+function exactYuan(value: string): string {
+  const [whole, fraction] = value.split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
+}
 
 /** a + b for exact yuan strings */
 function addYuan(a: string, b: string): string {
