@@ -28,6 +28,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -461,8 +462,12 @@ export type DonationGroup = {
   key?: Maybe<Scalars['String']['output']>;
   /** A readable name for the key: the donor's or recipient's name, the province's name, the industry section's or the value's Chinese name (企业, 疫情防控, 已核验); the key itself for years and months. */
   label?: Maybe<Scalars['String']['output']>;
+  /** How many of these donations come from each provenance kind. */
+  provenanceCounts: ProvenanceCounts;
   /** Sum of totals. */
   total: Amount;
+  /** Sum of totals of the donations whose split is not known. */
+  unsplitTotal: Amount;
 };
 
 /** How to sort donations. */
@@ -481,6 +486,33 @@ export type DonationOrderField =
   | 'PLEDGED_ON'
   /** Total amount. */
   | 'TOTAL';
+
+/** Donations pledged in one period of a timeline. */
+export type DonationPeriod = {
+  __typename?: 'DonationPeriod';
+  /** Sum of cash over those whose split is known. */
+  cash: Amount;
+  /** Donations pledged from the timeline's first period to the end of this one. */
+  cumulativeDonationCount: Scalars['Int']['output'];
+  /** Sum of totals from the timeline's first period to the end of this one. */
+  cumulativeTotal: Amount;
+  /** How many donations were pledged in it. */
+  donationCount: Scalars['Int']['output'];
+  /** Its last day. */
+  endsOn: Scalars['Date']['output'];
+  /** Sum of goods in kind over those whose split is known. */
+  inKind: Amount;
+  /** The period: `YYYY-MM`, `YYYY-Qn` or `YYYY`. */
+  key: Scalars['String']['output'];
+  /** How many of them come from each provenance kind. */
+  provenanceCounts: ProvenanceCounts;
+  /** Its first day. */
+  startsOn: Scalars['Date']['output'];
+  /** Sum of their totals. */
+  total: Amount;
+  /** Sum of totals of those whose split is not known. */
+  unsplitTotal: Amount;
+};
 
 /** What a donation is for. */
 export type DonationPurpose =
@@ -535,6 +567,8 @@ export type DonationSummary = {
   inKind: Amount;
   /** inKind ÷ (cash + inKind), four decimals; null when there is nothing with a known split. */
   inKindShare?: Maybe<Scalars['Decimal']['output']>;
+  /** How many of these donations come from each provenance kind. */
+  provenanceCounts: ProvenanceCounts;
   /** Sum of totals. */
   total: Amount;
   /** Sum of totals of the donations whose split is not known. */
@@ -1211,6 +1245,17 @@ export type OrganizationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What to count organizations by. */
+export type OrganizationDimension =
+  /** The evaluation grade. */
+  | 'EVALUATION_GRADE'
+  /** The province of its region. */
+  | 'PROVINCE'
+  /** The registration status. */
+  | 'REGISTRATION_STATUS'
+  /** The organization's type. */
+  | 'TYPE';
+
 /** An organization with its cursor. */
 export type OrganizationEdge = {
   __typename?: 'OrganizationEdge';
@@ -1238,6 +1283,19 @@ export type OrganizationFilter = {
   serviceAreas?: InputMaybe<Array<ServiceArea>>;
   /** Any of these types. */
   types?: InputMaybe<Array<OrganizationType>>;
+};
+
+/** Organizations sharing one value of a dimension. */
+export type OrganizationGroup = {
+  __typename?: 'OrganizationGroup';
+  /** The value grouped on: an enum value or a province's GB/T 2260 code; null for organizations without one. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** A readable name for the key: the value's Chinese name (基金会, 依法登记, 5A) or the province's name. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** How many organizations. */
+  organizationCount: Scalars['Int']['output'];
+  /** How many of them come from each provenance kind. */
+  provenanceCounts: ProvenanceCounts;
 };
 
 /** How to sort organizations. */
@@ -1529,6 +1587,17 @@ export type Provenance = {
   source?: Maybe<Source>;
 };
 
+/** How many of the records behind a statistic come from each provenance kind, so that a mix of reported and synthetic data is never silent. */
+export type ProvenanceCounts = {
+  __typename?: 'ProvenanceCounts';
+  /** Records from published reporting, such as the seed articles. */
+  reported: Scalars['Int']['output'];
+  /** Records written through this API. */
+  submitted: Scalars['Int']['output'];
+  /** Generated demo or benchmark records. */
+  synthetic: Scalars['Int']['output'];
+};
+
 /** Where a record came from. */
 export type ProvenanceKind =
   /** From published reporting, such as a news article or a ministry notice. */
@@ -1549,7 +1618,7 @@ export type Query = {
    * A mirror follows it by passing each answer's `cursor` as the next `since`: no change is ever
    * skipped, even one whose transaction began before another's and committed after it, and none is
    * delivered twice. Open to every caller, as each record's `history` is. Costs as a list of
-   * `first` changes: the page and its changes count `first` nodes each, and what each change selects
+   * `first` changes, as a connection's page does, and what each change selects
    * is counted `first` times.
    */
   changes: ChangeFeed;
@@ -1559,6 +1628,8 @@ export type Query = {
   donationStats: Array<DonationGroup>;
   /** Totals over every donation that matches the filter (not one page). */
   donationSummary: DonationSummary;
+  /** Donations per period pledged, oldest first, with running totals; every period from the first to the last with a donation is listed, empty ones included. Donations without a pledge date are left out. */
+  donationTimeline: Array<DonationPeriod>;
   /** Donations matching a filter, as a cursor connection. */
   donations: DonationConnection;
   /** The catalogue of governance indicators. */
@@ -1577,6 +1648,8 @@ export type Query = {
   nodes: Array<Maybe<Node>>;
   /** One organization, by global ID or by unified social credit code; give exactly one. */
   organization?: Maybe<Organization>;
+  /** Organizations counted by one dimension, most first, ties by key. */
+  organizationStats: Array<OrganizationGroup>;
   /** Organizations matching a filter, as a cursor connection. */
   organizations: OrganizationConnection;
   /** One project by global ID. */
@@ -1591,6 +1664,8 @@ export type Query = {
   trainingSession?: Maybe<TrainingSession>;
   /** Training sessions matching a filter, as a cursor connection. */
   trainingSessions: TrainingSessionConnection;
+  /** Person-times per period a session started in, oldest first, and cumulatively against the national target where one applies; every period from the first to the last with a session is listed. */
+  trainingTimeline: TrainingTimeline;
   /** Who is calling: the API key's holder, tier, scopes and organization; null when anonymous. */
   viewer?: Maybe<Viewer>;
   /** Deliveries to the calling key's subscriptions (deleted ones included), newest first, each with every attempt. `PARTNER` and `INTERNAL` keys only. */
@@ -1639,6 +1714,13 @@ export type QueryDonationSummaryArgs = {
 
 
 /** The root of every read. Each domain extends it in its own file. */
+export type QueryDonationTimelineArgs = {
+  filter?: InputMaybe<DonationFilter>;
+  interval: TimeInterval;
+};
+
+
+/** The root of every read. Each domain extends it in its own file. */
 export type QueryDonationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1676,6 +1758,13 @@ export type QueryNodesArgs = {
 export type QueryOrganizationArgs = {
   creditCode?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. Each domain extends it in its own file. */
+export type QueryOrganizationStatsArgs = {
+  filter?: InputMaybe<OrganizationFilter>;
+  groupBy: OrganizationDimension;
 };
 
 
@@ -1727,6 +1816,13 @@ export type QueryTrainingSessionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<TrainingSessionOrder>;
+};
+
+
+/** The root of every read. Each domain extends it in its own file. */
+export type QueryTrainingTimelineArgs = {
+  filter?: InputMaybe<TrainingSessionFilter>;
+  interval: TimeInterval;
 };
 
 
@@ -2090,6 +2186,15 @@ export type TargetGroup =
   /** 低保对象: recipients of the minimum living allowance. */
   | 'SUBSISTENCE_ALLOWANCE_RECIPIENTS';
 
+/** The length of the periods of a timeline. */
+export type TimeInterval =
+  /** Calendar months; a period's key is `YYYY-MM`. */
+  | 'MONTH'
+  /** Calendar quarters; a period's key is `YYYY-Qn`. */
+  | 'QUARTER'
+  /** Calendar years; a period's key is `YYYY`. */
+  | 'YEAR';
+
 /** Who a training is for. */
 export type TrainingAudience =
   /** 儿童主任: child directors. */
@@ -2121,6 +2226,27 @@ export type TrainingFormat =
   | 'OTHER'
   /** A hands-on workshop. */
   | 'WORKSHOP';
+
+/** Training sessions that started in one period of a timeline. */
+export type TrainingPeriod = {
+  __typename?: 'TrainingPeriod';
+  /** Person-times from the timeline's first period to the end of this one. */
+  cumulativePersonTimes: Scalars['Int']['output'];
+  /** Its last day. */
+  endsOn: Scalars['Date']['output'];
+  /** The period: `YYYY-MM`, `YYYY-Qn` or `YYYY`. */
+  key: Scalars['String']['output'];
+  /** 人次: person-times trained in it. */
+  personTimes: Scalars['Int']['output'];
+  /** cumulativePersonTimes ÷ the timeline's target, four decimals; null without a target. */
+  progress?: Maybe<Scalars['Decimal']['output']>;
+  /** How many of its sessions come from each provenance kind. */
+  provenanceCounts: ProvenanceCounts;
+  /** Sessions that started in it. */
+  sessionCount: Scalars['Int']['output'];
+  /** Its first day. */
+  startsOn: Scalars['Date']['output'];
+};
 
 /** Training done against the target. */
 export type TrainingProgress = {
@@ -2239,6 +2365,19 @@ export type TrainingSessionOrderField =
   | 'PARTICIPANT_COUNT'
   /** Start date. */
   | 'STARTS_ON';
+
+/** Training person-times period by period, against the target line. */
+export type TrainingTimeline = {
+  __typename?: 'TrainingTimeline';
+  /** The periods, oldest first. */
+  periods: Array<TrainingPeriod>;
+  /** The national target in person-times, from the governance target indicator; null where none applies. */
+  target?: Maybe<Scalars['Int']['output']>;
+  /** The day the target is due; null where none applies. */
+  targetDate?: Maybe<Scalars['Date']['output']>;
+  /** The governance metric that holds the target; null where none applies. */
+  targetMetric?: Maybe<GovernanceMetric>;
+};
 
 /** A project to create or, given `id`, to update: every field is set as given, omitted optional ones cleared. */
 export type UpsertProjectInput = {
@@ -2593,6 +2732,7 @@ export type ResolversTypes = {
   DonationGroup: ResolverTypeWrapper<DonationGroupRow>;
   DonationOrder: DonationOrder;
   DonationOrderField: DonationOrderField;
+  DonationPeriod: ResolverTypeWrapper<Omit<DonationPeriod, 'cash' | 'cumulativeTotal' | 'inKind' | 'total' | 'unsplitTotal'> & { cash: ResolversTypes['Amount'], cumulativeTotal: ResolversTypes['Amount'], inKind: ResolversTypes['Amount'], total: ResolversTypes['Amount'], unsplitTotal: ResolversTypes['Amount'] }>;
   DonationPurpose: DonationPurpose;
   DonationStatus: DonationStatus;
   DonationSummary: ResolverTypeWrapper<DonationSummaryParent>;
@@ -2631,8 +2771,10 @@ export type ResolversTypes = {
   OrderDirection: OrderDirection;
   Organization: ResolverTypeWrapper<OrganizationRow>;
   OrganizationConnection: ResolverTypeWrapper<ConnectionParent>;
+  OrganizationDimension: OrganizationDimension;
   OrganizationEdge: ResolverTypeWrapper<EdgeParent>;
   OrganizationFilter: OrganizationFilter;
+  OrganizationGroup: ResolverTypeWrapper<OrganizationGroup>;
   OrganizationOrder: OrganizationOrder;
   OrganizationOrderField: OrganizationOrderField;
   OrganizationType: OrganizationType;
@@ -2649,6 +2791,7 @@ export type ResolversTypes = {
   ProjectReportEdge: ResolverTypeWrapper<EdgeParent>;
   ProjectStatus: ProjectStatus;
   Provenance: ResolverTypeWrapper<ProvenanceParent>;
+  ProvenanceCounts: ResolverTypeWrapper<ProvenanceCounts>;
   ProvenanceKind: ProvenanceKind;
   Query: ResolverTypeWrapper<{}>;
   RateLimit: ResolverTypeWrapper<Charge>;
@@ -2683,8 +2826,10 @@ export type ResolversTypes = {
   SubmitProjectReportResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitProjectReportResult']>;
   SubmitProjectReportSuccess: ResolverTypeWrapper<ProjectReportWritten>;
   TargetGroup: TargetGroup;
+  TimeInterval: TimeInterval;
   TrainingAudience: TrainingAudience;
   TrainingFormat: TrainingFormat;
+  TrainingPeriod: ResolverTypeWrapper<TrainingPeriod>;
   TrainingProgress: ResolverTypeWrapper<TrainingProgressRow>;
   TrainingSession: ResolverTypeWrapper<TrainingSessionRow>;
   TrainingSessionConnection: ResolverTypeWrapper<ConnectionParent>;
@@ -2692,6 +2837,7 @@ export type ResolversTypes = {
   TrainingSessionFilter: TrainingSessionFilter;
   TrainingSessionOrder: TrainingSessionOrder;
   TrainingSessionOrderField: TrainingSessionOrderField;
+  TrainingTimeline: ResolverTypeWrapper<Omit<TrainingTimeline, 'targetMetric'> & { targetMetric?: Maybe<ResolversTypes['GovernanceMetric']> }>;
   UpsertProjectInput: UpsertProjectInput;
   UpsertProjectResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpsertProjectResult']>;
   UpsertProjectSuccess: ResolverTypeWrapper<ProjectWritten>;
@@ -2746,6 +2892,7 @@ export type ResolversParentTypes = {
   DonationFilter: DonationFilter;
   DonationGroup: DonationGroupRow;
   DonationOrder: DonationOrder;
+  DonationPeriod: Omit<DonationPeriod, 'cash' | 'cumulativeTotal' | 'inKind' | 'total' | 'unsplitTotal'> & { cash: ResolversParentTypes['Amount'], cumulativeTotal: ResolversParentTypes['Amount'], inKind: ResolversParentTypes['Amount'], total: ResolversParentTypes['Amount'], unsplitTotal: ResolversParentTypes['Amount'] };
   DonationSummary: DonationSummaryParent;
   Export: ExportRow;
   ExportFilter: ExportFilter;
@@ -2772,6 +2919,7 @@ export type ResolversParentTypes = {
   OrganizationConnection: ConnectionParent;
   OrganizationEdge: EdgeParent;
   OrganizationFilter: OrganizationFilter;
+  OrganizationGroup: OrganizationGroup;
   OrganizationOrder: OrganizationOrder;
   PageInfo: ConnectionParent;
   Project: ProjectRow;
@@ -2783,6 +2931,7 @@ export type ResolversParentTypes = {
   ProjectReportConnection: ConnectionParent;
   ProjectReportEdge: EdgeParent;
   Provenance: ProvenanceParent;
+  ProvenanceCounts: ProvenanceCounts;
   Query: {};
   RateLimit: Charge;
   RecordChange: RecordChangeRow;
@@ -2812,12 +2961,14 @@ export type ResolversParentTypes = {
   SubmitProjectReportInput: SubmitProjectReportInput;
   SubmitProjectReportResult: ResolversUnionTypes<ResolversParentTypes>['SubmitProjectReportResult'];
   SubmitProjectReportSuccess: ProjectReportWritten;
+  TrainingPeriod: TrainingPeriod;
   TrainingProgress: TrainingProgressRow;
   TrainingSession: TrainingSessionRow;
   TrainingSessionConnection: ConnectionParent;
   TrainingSessionEdge: EdgeParent;
   TrainingSessionFilter: TrainingSessionFilter;
   TrainingSessionOrder: TrainingSessionOrder;
+  TrainingTimeline: Omit<TrainingTimeline, 'targetMetric'> & { targetMetric?: Maybe<ResolversParentTypes['GovernanceMetric']> };
   UpsertProjectInput: UpsertProjectInput;
   UpsertProjectResult: ResolversUnionTypes<ResolversParentTypes>['UpsertProjectResult'];
   UpsertProjectSuccess: ProjectWritten;
@@ -2994,7 +3145,24 @@ export type DonationGroupResolvers<ContextType = Context, ParentType extends Res
   inKind?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provenanceCounts?: Resolver<ResolversTypes['ProvenanceCounts'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  unsplitTotal?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DonationPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DonationPeriod'] = ResolversParentTypes['DonationPeriod']> = {
+  cash?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  cumulativeDonationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cumulativeTotal?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  donationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  inKind?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenanceCounts?: Resolver<ResolversTypes['ProvenanceCounts'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  unsplitTotal?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3005,6 +3173,7 @@ export type DonationSummaryResolvers<ContextType = Context, ParentType extends R
   donorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inKind?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   inKindShare?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  provenanceCounts?: Resolver<ResolversTypes['ProvenanceCounts'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   unsplitTotal?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3186,6 +3355,14 @@ export type OrganizationEdgeResolvers<ContextType = Context, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type OrganizationGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationGroup'] = ResolversParentTypes['OrganizationGroup']> = {
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provenanceCounts?: Resolver<ResolversTypes['ProvenanceCounts'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3268,12 +3445,20 @@ export type ProvenanceResolvers<ContextType = Context, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProvenanceCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProvenanceCounts'] = ResolversParentTypes['ProvenanceCounts']> = {
+  reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditLog?: Resolver<ResolversTypes['RecordChangeConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   changes?: Resolver<ResolversTypes['ChangeFeed'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   donation?: Resolver<Maybe<ResolversTypes['Donation']>, ParentType, ContextType, RequireFields<QueryDonationArgs, 'id'>>;
   donationStats?: Resolver<Array<ResolversTypes['DonationGroup']>, ParentType, ContextType, RequireFields<QueryDonationStatsArgs, 'groupBy'>>;
   donationSummary?: Resolver<ResolversTypes['DonationSummary'], ParentType, ContextType, Partial<QueryDonationSummaryArgs>>;
+  donationTimeline?: Resolver<Array<ResolversTypes['DonationPeriod']>, ParentType, ContextType, RequireFields<QueryDonationTimelineArgs, 'interval'>>;
   donations?: Resolver<ResolversTypes['DonationConnection'], ParentType, ContextType, Partial<QueryDonationsArgs>>;
   governanceIndicators?: Resolver<Array<ResolversTypes['GovernanceIndicator']>, ParentType, ContextType>;
   governanceMetrics?: Resolver<ResolversTypes['GovernanceMetricConnection'], ParentType, ContextType, Partial<QueryGovernanceMetricsArgs>>;
@@ -3281,6 +3466,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
+  organizationStats?: Resolver<Array<ResolversTypes['OrganizationGroup']>, ParentType, ContextType, RequireFields<QueryOrganizationStatsArgs, 'groupBy'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
@@ -3288,6 +3474,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   trainingProgress?: Resolver<ResolversTypes['TrainingProgress'], ParentType, ContextType, Partial<QueryTrainingProgressArgs>>;
   trainingSession?: Resolver<Maybe<ResolversTypes['TrainingSession']>, ParentType, ContextType, RequireFields<QueryTrainingSessionArgs, 'id'>>;
   trainingSessions?: Resolver<ResolversTypes['TrainingSessionConnection'], ParentType, ContextType, Partial<QueryTrainingSessionsArgs>>;
+  trainingTimeline?: Resolver<ResolversTypes['TrainingTimeline'], ParentType, ContextType, RequireFields<QueryTrainingTimelineArgs, 'interval'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<QueryWebhookDeliveriesArgs>>;
   webhookSubscriptions?: Resolver<ResolversTypes['WebhookSubscriptionConnection'], ParentType, ContextType, Partial<QueryWebhookSubscriptionsArgs>>;
@@ -3409,6 +3596,18 @@ export type SubmitProjectReportSuccessResolvers<ContextType = Context, ParentTyp
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type TrainingPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingPeriod'] = ResolversParentTypes['TrainingPeriod']> = {
+  cumulativePersonTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  provenanceCounts?: Resolver<ResolversTypes['ProvenanceCounts'], ParentType, ContextType>;
+  sessionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type TrainingProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingProgress'] = ResolversParentTypes['TrainingProgress']> = {
   personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   progress?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
@@ -3449,6 +3648,14 @@ export type TrainingSessionConnectionResolvers<ContextType = Context, ParentType
 export type TrainingSessionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSessionEdge'] = ResolversParentTypes['TrainingSessionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['TrainingSession'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrainingTimelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingTimeline'] = ResolversParentTypes['TrainingTimeline']> = {
+  periods?: Resolver<Array<ResolversTypes['TrainingPeriod']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  targetDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  targetMetric?: Resolver<Maybe<ResolversTypes['GovernanceMetric']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3572,6 +3779,7 @@ export type Resolvers<ContextType = Context> = {
   DonationConnection?: DonationConnectionResolvers<ContextType>;
   DonationEdge?: DonationEdgeResolvers<ContextType>;
   DonationGroup?: DonationGroupResolvers<ContextType>;
+  DonationPeriod?: DonationPeriodResolvers<ContextType>;
   DonationSummary?: DonationSummaryResolvers<ContextType>;
   Export?: ExportResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
@@ -3591,6 +3799,7 @@ export type Resolvers<ContextType = Context> = {
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
+  OrganizationGroup?: OrganizationGroupResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
@@ -3599,6 +3808,7 @@ export type Resolvers<ContextType = Context> = {
   ProjectReportConnection?: ProjectReportConnectionResolvers<ContextType>;
   ProjectReportEdge?: ProjectReportEdgeResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
+  ProvenanceCounts?: ProvenanceCountsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RateLimit?: RateLimitResolvers<ContextType>;
   RecordChange?: RecordChangeResolvers<ContextType>;
@@ -3620,10 +3830,12 @@ export type Resolvers<ContextType = Context> = {
   StartExportSuccess?: StartExportSuccessResolvers<ContextType>;
   SubmitProjectReportResult?: SubmitProjectReportResultResolvers<ContextType>;
   SubmitProjectReportSuccess?: SubmitProjectReportSuccessResolvers<ContextType>;
+  TrainingPeriod?: TrainingPeriodResolvers<ContextType>;
   TrainingProgress?: TrainingProgressResolvers<ContextType>;
   TrainingSession?: TrainingSessionResolvers<ContextType>;
   TrainingSessionConnection?: TrainingSessionConnectionResolvers<ContextType>;
   TrainingSessionEdge?: TrainingSessionEdgeResolvers<ContextType>;
+  TrainingTimeline?: TrainingTimelineResolvers<ContextType>;
   UpsertProjectResult?: UpsertProjectResultResolvers<ContextType>;
   UpsertProjectSuccess?: UpsertProjectSuccessResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

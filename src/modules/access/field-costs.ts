@@ -98,7 +98,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
     listSize: (args) => PERIODS_PER_INTERVAL[String(args['interval'])] ?? MAX_PAGE_SIZE,
   },
   /** the timeline's periods, sized on `Query.trainingTimeline` above */
-  'TrainingTimeline.periods': { listSize: () => 1 },
+  'TrainingTimeline.periods': { page: true },
   /** a scan of every organization matching the filter, counted per group */
   'Query.organizationStats': {
     weight: ORGANIZATION_SCAN_WEIGHT,

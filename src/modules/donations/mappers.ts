@@ -1,3 +1,5 @@
+import type { PeriodRow } from '../statistics/periods';
+import type { ProvenanceCountsRow } from '../statistics/provenance-counts';
 import type { disbursements, donations } from '../../db/schema';
 import type { Donation, DonationDimension } from '../../generated/graphql';
 import type { FieldColumns } from '../pagination/selection';
@@ -31,7 +33,7 @@ export const DONATION_FIELD_COLUMNS: FieldColumns<Donation, DonationRow> = {
 export type DisbursementRow = typeof disbursements.$inferSelect;
 
 /** Sums over a set of donations, as exact decimal strings of yuan; a root summary sums only the fields asked of it. */
-export interface DonationTotalsRow {
+export interface DonationTotalsRow extends ProvenanceCountsRow {
   donationCount: number;
   total: string;
   cash: string;
@@ -53,9 +55,9 @@ export interface DonationSummaryParent {
 
 /**
  * One group of `donationStats`; `key` is the raw grouping value (a row id for DONOR and RECIPIENT).
- * `cash` and `inKind` are summed only when asked for.
+ * Beyond the count and total, its sums are taken only when asked for.
  */
-export interface DonationGroupRow {
+export interface DonationGroupRow extends ProvenanceCountsRow {
   dimension: DonationDimension;
   key: string | null;
   label: string | null;
@@ -63,6 +65,16 @@ export interface DonationGroupRow {
   total: string;
   cash: string;
   inKind: string;
+  unsplitTotal: string;
+}
+
+/** Sums over the donations pledged in one period of a timeline, as exact decimal strings of yuan. */
+export interface DonationPeriodRow extends PeriodRow, ProvenanceCountsRow {
+  donationCount: number;
+  total: string;
+  cash: string;
+  inKind: string;
+  unsplitTotal: string;
 }
 
 /** The success of a mutation that writes a donation. */

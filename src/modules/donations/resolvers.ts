@@ -39,7 +39,9 @@ import { askedFields, selectedColumns } from '../pagination/selection';
 import { DONATION_FIELD_COLUMNS } from './mappers';
 import { DONATION_PURPOSE_NAMES, DONATION_STATUS_NAMES } from './value-names';
 import { once } from '../pagination/connection';
-import { countDonors, donationConditions, groupDonations, summarizeDonations } from './store';
+import { countDonors, donationConditions, groupDonations, summarizeDonations, sumDonationsPerPeriod } from './store';
+import { provenanceCounts } from '../statistics/provenance-counts';
+import { donationTimeline } from './timeline';
 import { isUuid } from '../node/uuid';
 import { DONATIONS } from './lists';
 
@@ -60,6 +62,10 @@ export const Query: QueryResolvers = {
       throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
     }
     return groupDonations(ctx.db, groupBy, donationConditions(filter), first ?? null, askedFields(info));
+  },
+  donationTimeline: async (_root, { interval, filter }, ctx) => {
+    const found = await sumDonationsPerPeriod(ctx.db, interval, donationConditions(filter));
+    return donationTimeline(interval, found);
   },
 };
 
@@ -166,6 +172,7 @@ export const DonationSummary: DonationSummaryResolvers = {
   unsplitTotal: async (s) => amount((await s.totals()).unsplitTotal),
   delivered: async (s) => amount((await s.totals()).delivered),
   inKindShare: async (s) => (await s.totals()).inKindShare,
+  provenanceCounts: async (s) => provenanceCounts(await s.totals()),
 };
 
 export const DonationGroup: DonationGroupResolvers = {
@@ -195,4 +202,6 @@ export const DonationGroup: DonationGroupResolvers = {
   total: (g) => amount(g.total),
   cash: (g) => amount(g.cash),
   inKind: (g) => amount(g.inKind),
+  unsplitTotal: (g) => amount(g.unsplitTotal),
+  provenanceCounts: (g) => provenanceCounts(g),
 };

@@ -4,17 +4,19 @@ import { groupedByKey, orderedByKey } from '../../batching/ordered';
 import { rows, type Db } from '../../db/client';
 import { insertRowsReturning } from '../../db/insert-rows';
 import { disbursements, donations, organizations, projects } from '../../db/schema';
-import type { DonationDimension, DonationFilter, DonationOrder } from '../../generated/graphql';
+import type { DonationDimension, DonationFilter, DonationOrder, TimeInterval } from '../../generated/graphql';
 import { checkDateRange } from '../dates/date-range';
 import { expectGlobalId } from '../node/global-id';
 import { industrySection } from '../organizations/industry';
 import type { PageWindow } from '../pagination/arguments';
 import type { ListQuery, Sort } from '../pagination/store';
 import { provenanceIn } from '../provenance/filter';
-import type { DisbursementRow, DonationGroupRow, DonationRow, DonationTotalsRow } from './mappers';
+import type { DisbursementRow, DonationGroupRow, DonationPeriodRow, DonationRow, DonationTotalsRow } from './mappers';
 import { anyOf } from '../../db/any-of';
 import { whereAll } from '../../db/where-all';
 import { rowsByIds } from '../../db/rows-by-ids';
+import { NO_RECORDS, provenanceCountColumns, type ProvenanceCountsRow } from '../statistics/provenance-counts';
+import { TRUNC_UNIT } from '../statistics/periods';
 
 /** One donation per id, in id order; null where absent. */
 export async function findDonationsByIds(db: Db, ids: readonly string[]): Promise<(DonationRow | null)[]> {
@@ -90,15 +92,19 @@ export function donationList(
 const yuanSum = (column: PgColumn, where?: SQL) =>
   sql`coalesce(sum(${column})${where ? sql` filter (where ${where})` : sql``}, 0)::numeric(20,2)::text`;
 
-/** Each total's expression, by its key in DonationTotalsRow (and its field in DonationSummary). */
-const TOTALS: Record<Exclude<keyof DonationTotalsRow, 'donationCount'>, SQL> = {
-  total: yuanSum(donations.total),
-  cash: yuanSum(donations.cash),
-  inKind: yuanSum(donations.inKind),
-  unsplitTotal: yuanSum(donations.total, sql`${donations.cash} is null`),
-  delivered: yuanSum(donations.delivered),
+/** Each summary field's aggregate columns, by the field's name in DonationSummary (and its key in DonationTotalsRow). */
+const TOTALS: Record<
+  Exclude<keyof DonationTotalsRow, 'donationCount' | keyof ProvenanceCountsRow> | 'provenanceCounts',
+  SQL
+> = {
+  total: sql`${yuanSum(donations.total)} as "total"`,
+  cash: sql`${yuanSum(donations.cash)} as "cash"`,
+  inKind: sql`${yuanSum(donations.inKind)} as "inKind"`,
+  unsplitTotal: sql`${yuanSum(donations.total, sql`${donations.cash} is null`)} as "unsplitTotal"`,
+  delivered: sql`${yuanSum(donations.delivered)} as "delivered"`,
   inKindShare: sql`case when coalesce(sum(${donations.cash}) + sum(${donations.inKind}), 0) > 0
-    then round(sum(${donations.inKind}) / (sum(${donations.cash}) + sum(${donations.inKind})), 4)::text end`,
+    then round(sum(${donations.inKind}) / (sum(${donations.cash}) + sum(${donations.inKind})), 4)::text end as "inKindShare"`,
+  provenanceCounts: provenanceCountColumns(donations.provenanceKind),
 };
 
 /**
@@ -111,7 +117,7 @@ function totalsColumns(asked?: ReadonlySet<string>): SQL {
       sql`count(*)::int as "donationCount"`,
       ...Object.entries(TOTALS)
         .filter(([key]) => !asked || asked.has(key))
-        .map(([key, total]) => sql`${total} as ${sql.identifier(key)}`),
+        .map(([, columns]) => columns),
     ],
     sql`, `,
   );
@@ -125,6 +131,7 @@ const EMPTY_TOTALS: DonationTotalsRow = {
   unsplitTotal: '0.00',
   delivered: '0.00',
   inKindShare: null,
+  ...NO_RECORDS,
 };
 
 /** Distinct donors: by organization, or by name for donors that are not organizations here. */
@@ -213,7 +220,15 @@ function dimension(by: DonationDimension): { key: SQL; label: SQL; joins: SQL } 
   }
 }
 
-/** Exact sums per group, largest total first; at most `limit` groups when given; cash and in kind only when `asked`. */
+/** The columns a group or period sums beyond its count and total, each only when `asked`. */
+function groupColumns(asked: ReadonlySet<string>): SQL {
+  const columns = (['cash', 'inKind', 'unsplitTotal', 'provenanceCounts'] as const)
+    .filter((field) => asked.has(field))
+    .map((field) => sql`, ${TOTALS[field]}`);
+  return sql.join(columns, sql``);
+}
+
+/** Exact sums per group, largest total first; at most `limit` groups when given; beyond count and total, only what is `asked`. */
 export async function groupDonations(
   db: Db,
   by: DonationDimension,
@@ -222,17 +237,31 @@ export async function groupDonations(
   asked: ReadonlySet<string>,
 ): Promise<DonationGroupRow[]> {
   const { key, label, joins } = dimension(by);
-  const split = (field: 'cash' | 'inKind') =>
-    asked.has(field) ? sql`, ${yuanSum(donations[field])} as ${sql.identifier(field)}` : sql``;
   const found = await rows<Omit<DonationGroupRow, 'dimension'>>(
     db,
     sql`select ${key} as "key", ${label} as "label", count(*)::int as "donationCount",
-          ${yuanSum(donations.total)} as "total"${split('cash')}${split('inKind')}
+          ${yuanSum(donations.total)} as "total"${groupColumns(asked)}
         from ${donations} ${joins} ${whereAll(conditions)}
         group by 1 order by sum(${donations.total}) desc, 1 asc nulls last
         ${limit !== null ? sql`limit ${limit}` : sql``}`,
   );
   return found.map((g) => ({ ...g, dimension: by }));
+}
+
+/** Exact sums per period pledged, oldest first, only periods holding a donation; donations without a pledge date are left out. */
+export async function sumDonationsPerPeriod(
+  db: Db,
+  interval: TimeInterval,
+  conditions: SQL[],
+): Promise<DonationPeriodRow[]> {
+  const all = new Set(['cash', 'inKind', 'unsplitTotal', 'provenanceCounts']);
+  return rows<DonationPeriodRow>(
+    db,
+    sql`select to_char(date_trunc(${TRUNC_UNIT[interval]}, ${donations.pledgedOn}), 'YYYY-MM-DD') as "startsOn",
+          count(*)::int as "donationCount", ${yuanSum(donations.total)} as "total"${groupColumns(all)}
+        from ${donations} ${whereAll([sql`${donations.pledgedOn} is not null`, ...conditions])}
+        group by 1 order by 1`,
+  );
 }
 
 export type NewDonationRow = typeof donations.$inferInsert;

@@ -1,3 +1,4 @@
+import type { ProvenanceCountsRow } from '../statistics/provenance-counts';
 import type { organizations } from '../../db/schema';
 import type { Organization } from '../../generated/graphql';
 import type { FieldColumns } from '../pagination/selection';
@@ -28,3 +29,9 @@ export const ORGANIZATION_FIELD_COLUMNS: FieldColumns<Organization, Organization
   governanceMetrics: ['id'],
   donationSummary: ['id'],
 };
+
+/** One group of `organizationStats`, before its label: the raw key and the counts. */
+export interface OrganizationGroupRow extends ProvenanceCountsRow {
+  key: string | null;
+  organizationCount: number;
+}

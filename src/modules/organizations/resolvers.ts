@@ -1,5 +1,12 @@
 import { donations, governanceMetrics, organizations, projects, trainingSessions } from '../../db/schema';
-import type { OrganizationResolvers, QueryResolvers } from '../../generated/graphql';
+import type {
+  EvaluationGrade,
+  OrganizationDimension,
+  OrganizationResolvers,
+  OrganizationType,
+  QueryResolvers,
+  RegistrationStatus,
+} from '../../generated/graphql';
 import { summaryOf } from '../donations/loaders';
 import { DONATION_FIELD_COLUMNS } from '../donations/mappers';
 import { GOVERNANCE_METRIC_FIELD_COLUMNS } from '../governance/mappers';
@@ -18,6 +25,11 @@ import {
   ORGANIZATION_TRAINING_SESSIONS,
 } from './lists';
 import { ORGANIZATION_FIELD_COLUMNS } from './mappers';
+import { groupOrganizations, organizationConditions } from './store';
+import { ORGANIZATION_TYPE_NAMES } from './type-names';
+import { EVALUATION_GRADE_NAMES, REGISTRATION_STATUS_NAMES } from './value-names';
+import type { RegionDirectory } from '../regions/directory';
+import { provenanceCounts } from '../statistics/provenance-counts';
 
 export const Query: QueryResolvers = {
   organization: (_root, args, ctx) => {
@@ -32,7 +44,30 @@ export const Query: QueryResolvers = {
       ORGANIZATIONS(args, ctx.regions),
       selectedColumns(info, organizations, ORGANIZATION_FIELD_COLUMNS),
     ),
+  organizationStats: async (_root, { groupBy, filter }, ctx) => {
+    const found = await groupOrganizations(ctx.db, groupBy, organizationConditions(filter, ctx.regions));
+    return found.map((g) => ({
+      key: g.key,
+      label: g.key === null ? null : organizationGroupLabel(groupBy, g.key, ctx.regions),
+      organizationCount: g.organizationCount,
+      provenanceCounts: provenanceCounts(g),
+    }));
+  },
 };
+
+/** The readable name of a group's key. */
+function organizationGroupLabel(by: OrganizationDimension, key: string, regions: RegionDirectory): string | null {
+  switch (by) {
+    case 'TYPE':
+      return ORGANIZATION_TYPE_NAMES[key as OrganizationType];
+    case 'REGISTRATION_STATUS':
+      return REGISTRATION_STATUS_NAMES[key as RegistrationStatus];
+    case 'EVALUATION_GRADE':
+      return EVALUATION_GRADE_NAMES[key as EvaluationGrade];
+    case 'PROVINCE':
+      return regions.get(key)?.name ?? null;
+  }
+}
 
 export const Organization: OrganizationResolvers = {
   id: (o) => toGlobalId('Organization', o.id),

@@ -1,8 +1,8 @@
 import { arrayOverlaps, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { orderedByKey } from '../../batching/ordered';
-import type { Db } from '../../db/client';
+import { rows, type Db } from '../../db/client';
 import { organizations } from '../../db/schema';
-import type { OrganizationFilter, OrganizationOrder } from '../../generated/graphql';
+import type { OrganizationDimension, OrganizationFilter, OrganizationOrder } from '../../generated/graphql';
 import type { PageWindow } from '../pagination/arguments';
 import type { ListQuery, Sort } from '../pagination/store';
 import { provenanceIn } from '../provenance/filter';
@@ -10,9 +10,11 @@ import { containsPattern } from '../search/contains-pattern';
 import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
 import { industrySection } from './industry';
-import type { OrganizationRow } from './mappers';
+import type { OrganizationGroupRow, OrganizationRow } from './mappers';
 import { anyOf } from '../../db/any-of';
 import { rowsByIds } from '../../db/rows-by-ids';
+import { whereAll } from '../../db/where-all';
+import { provenanceCountColumns } from '../statistics/provenance-counts';
 
 /** One organization per id, in id order; null where absent. */
 export async function findOrganizationsByIds(db: Db, ids: readonly string[]): Promise<(OrganizationRow | null)[]> {
@@ -75,4 +77,27 @@ export async function findOrganizationNames(db: Db, ids: readonly string[]): Pro
     .from(organizations)
     .where(anyOf(organizations.id, [...new Set(ids)]));
   return new Map(found.map((o) => [o.id, o.name]));
+}
+
+/** Each dimension's grouping key over `organizations`: an enum value or a province's code. */
+export const ORGANIZATION_GROUP_KEYS: Readonly<Record<OrganizationDimension, SQL>> = {
+  TYPE: sql`${organizations.type}::text`,
+  REGISTRATION_STATUS: sql`${organizations.registrationStatus}::text`,
+  PROVINCE: sql`left(${organizations.regionCode}, 2) || '0000'`,
+  EVALUATION_GRADE: sql`${organizations.evaluationGrade}::text`,
+};
+
+/** Organizations counted per group, most first, ties by key (no value last), with their provenance kinds. */
+export async function groupOrganizations(
+  db: Db,
+  by: OrganizationDimension,
+  conditions: SQL[],
+): Promise<OrganizationGroupRow[]> {
+  return rows<OrganizationGroupRow>(
+    db,
+    sql`select ${ORGANIZATION_GROUP_KEYS[by]} as "key", count(*)::int as "organizationCount",
+          ${provenanceCountColumns(organizations.provenanceKind)}
+        from ${organizations} ${whereAll(conditions)}
+        group by 1 order by 2 desc, 1 asc nulls last`,
+  );
 }

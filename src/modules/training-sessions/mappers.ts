@@ -1,3 +1,5 @@
+import type { PeriodRow } from '../statistics/periods';
+import type { ProvenanceCountsRow } from '../statistics/provenance-counts';
 import type { trainingSessions } from '../../db/schema';
 import type { TrainingSession } from '../../generated/graphql';
 import type { GovernanceMetricRow } from '../governance/mappers';
@@ -29,6 +31,12 @@ export interface TrainingProgressRow {
   sessionCount: number;
   personTimes: number;
   targetMetric: GovernanceMetricRow | null;
+}
+
+/** Sessions and person-times that started in one period of a timeline. */
+export interface TrainingPeriodRow extends PeriodRow, ProvenanceCountsRow {
+  sessionCount: number;
+  personTimes: number;
 }
 
 /** The success of `recordTrainingSession`. */

@@ -12,13 +12,14 @@ import { toGlobalId, expectGlobalId } from '../node/global-id';
 import { rootConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
 import { TRAINING_SESSION_FIELD_COLUMNS } from './mappers';
-import { sumTraining, trainingSessionConditions } from './store';
+import { sumTraining, sumTrainingPerPeriod, trainingSessionConditions } from './store';
 import { TRAINING_SESSIONS } from './lists';
 import { history } from '../history/resolvers';
 import { isUserError, successOrUserError } from '../mutations/user-error';
 import { write } from '../mutations/write';
 import { readTrainingSessionInput } from './validation';
 import { recordTrainingSessions, TRAINING_SESSION_CONSTRAINTS } from './writes';
+import { progressToward, targetOf, trainingTimeline } from './timeline';
 
 export const Query: QueryResolvers = {
   trainingSession: (_root, { id }, ctx) =>
@@ -36,6 +37,14 @@ export const Query: QueryResolvers = {
       findLatestTarget(ctx.db, TRAINING_TARGET_INDICATOR, filter?.regionCode ?? null),
     ]);
     return { ...sums, targetMetric };
+  },
+  trainingTimeline: async (_root, { interval, filter }, ctx) => {
+    const conditions = trainingSessionConditions(filter, ctx.regions);
+    const [found, targetMetric] = await Promise.all([
+      sumTrainingPerPeriod(ctx.db, interval, conditions),
+      findLatestTarget(ctx.db, TRAINING_TARGET_INDICATOR, filter?.regionCode ?? null),
+    ]);
+    return trainingTimeline(interval, found, targetMetric);
   },
 };
 
@@ -61,15 +70,8 @@ export const RecordTrainingSessionResult: RecordTrainingSessionResultResolvers =
   __resolveType: successOrUserError('RecordTrainingSessionSuccess'),
 };
 
-/** Progress is an exact ratio: person-times over the target, to four decimals, rounded half up. */
 export const TrainingProgress: TrainingProgressResolvers = {
-  target: (p) => (p.targetMetric?.target != null ? Number(p.targetMetric.target) : null),
+  target: (p) => targetOf(p.targetMetric),
   targetDate: (p) => p.targetMetric?.periodEnd ?? null,
-  progress: (p) => {
-    const target = p.targetMetric?.target;
-    if (target == null || Number(target) === 0) return null;
-    const scaled = (BigInt(p.personTimes) * 100000n) / BigInt(target.split('.')[0]!);
-    const rounded = (scaled + 5n) / 10n;
-    return `${rounded / 10000n}.${(rounded % 10000n).toString().padStart(4, '0')}`;
-  },
+  progress: (p) => progressToward(p.personTimes, p.targetMetric),
 };

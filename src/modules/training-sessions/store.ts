@@ -3,7 +3,7 @@ import { orderedByKey } from '../../batching/ordered';
 import { rows, type Db } from '../../db/client';
 import { insertRowsReturning } from '../../db/insert-rows';
 import { trainingSessions } from '../../db/schema';
-import type { TrainingSessionFilter, TrainingSessionOrder } from '../../generated/graphql';
+import type { TimeInterval, TrainingSessionFilter, TrainingSessionOrder } from '../../generated/graphql';
 import { checkDateRange } from '../dates/date-range';
 import { expectGlobalId } from '../node/global-id';
 import type { PageWindow } from '../pagination/arguments';
@@ -11,9 +11,11 @@ import type { ListQuery, Sort } from '../pagination/store';
 import { provenanceIn } from '../provenance/filter';
 import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
-import type { TrainingSessionRow } from './mappers';
+import type { TrainingPeriodRow, TrainingSessionRow } from './mappers';
 import { whereAll } from '../../db/where-all';
 import { rowsByIds } from '../../db/rows-by-ids';
+import { TRUNC_UNIT } from '../statistics/periods';
+import { provenanceCountColumns } from '../statistics/provenance-counts';
 
 /** One session per id, in id order; null where absent. */
 export async function findTrainingSessionsByIds(
@@ -82,4 +84,20 @@ export type NewTrainingSessionRow = typeof trainingSessions.$inferInsert;
 /** Inserts trainingSessions in multi-row statements; returns them as written, in input order. */
 export function insertTrainingSessions(db: Db, rows: readonly NewTrainingSessionRow[]): Promise<TrainingSessionRow[]> {
   return insertRowsReturning(db, trainingSessions, rows);
+}
+
+/** Sessions and person-times per period a session started in, oldest first, only periods holding a session. */
+export async function sumTrainingPerPeriod(
+  db: Db,
+  interval: TimeInterval,
+  conditions: SQL[],
+): Promise<TrainingPeriodRow[]> {
+  return rows<TrainingPeriodRow>(
+    db,
+    sql`select to_char(date_trunc(${TRUNC_UNIT[interval]}, ${trainingSessions.startsOn}), 'YYYY-MM-DD') as "startsOn",
+          count(*)::int as "sessionCount", coalesce(sum(${trainingSessions.participantCount}), 0)::int as "personTimes",
+          ${provenanceCountColumns(trainingSessions.provenanceKind)}
+        from ${trainingSessions} ${whereAll(conditions)}
+        group by 1 order by 1`,
+  );
 }
