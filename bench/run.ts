@@ -8,7 +8,11 @@
  * Then the write side (bench/writes.ts) unless `--shapes` was given; `--writes-only` runs it alone
  * and writes bench/RESULTS.writes.md unless `--out` says where. `--mutations` (per path and round),
  * `--import-rows` and `--import-rounds` size it.
+ * Then exports (bench/exports.ts: every donation of the read side's set to CSV against COPY) unless
+ * `--shapes` or `--writes-only` was given; `--exports-only` runs them alone and writes
+ * bench/RESULTS.exports.md unless `--out` says where.
  */
+import { appendFileSync } from 'node:fs';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -18,6 +22,7 @@ import { measure, type Sample } from './measure';
 import { start, stop, type Running as Started } from './servers';
 import { writeReport, type Result, type Run } from './report';
 import { runWrites } from './writes';
+import { exportSection, runExports } from './exports';
 import { SHAPES, type Fixtures, type ServerKind, type Shape } from './shapes';
 import { enableStatementCounting, statementsSince, type StatementCounter } from './statements';
 
@@ -41,6 +46,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     shapes: { type: 'string' },
     'writes-only': { type: 'boolean', default: false },
+    'exports-only': { type: 'boolean', default: false },
     mutations: { type: 'string' },
     'import-rows': { type: 'string' },
     'import-rounds': { type: 'string' },
@@ -54,6 +60,7 @@ const depth = smoke ? 200 : 10_000;
 const shapes = args.shapes ? args.shapes.split(',').map(shapeNamed) : SHAPES;
 const writesOnly = args['writes-only']!;
 if (writesOnly && args.shapes) throw new Error('--writes-only runs no shapes; leave out --shapes');
+const exportsOnly = args['exports-only']!;
 const mutations = Number(args.mutations ?? (smoke ? 200 : 2_000));
 const importRows = Number(args['import-rows'] ?? (smoke ? 5_000 : 100_000));
 const importRounds = Number(args['import-rounds'] ?? (smoke ? 1 : 2));
@@ -62,7 +69,15 @@ const out =
   path.join(
     ROOT,
     'bench',
-    smoke ? 'RESULTS.smoke.md' : args.shapes ? 'RESULTS.partial.md' : writesOnly ? 'RESULTS.writes.md' : 'RESULTS.md',
+    smoke
+      ? 'RESULTS.smoke.md'
+      : args.shapes
+        ? 'RESULTS.partial.md'
+        : writesOnly
+          ? 'RESULTS.writes.md'
+          : exportsOnly
+            ? 'RESULTS.exports.md'
+            : 'RESULTS.md',
   );
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -180,20 +195,36 @@ async function main(): Promise<void> {
   const adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) throw new Error('npm run bench needs DATABASE_URL: a PostgreSQL server it may create a database on');
   const base = 47_000 + Math.floor(Math.random() * 1_000) * 6;
-  const reads = writesOnly ? null : await runReads(adminUrl, base);
-  const writes = args.shapes
-    ? null
-    : await runWrites({
-        adminUrl,
-        mutationsPerRound: mutations,
-        importRows,
-        rounds,
-        importRounds,
-        connections,
-        basePort: base + 3,
-        log,
-      });
+  const reads = writesOnly || exportsOnly ? null : await runReads(adminUrl, base);
+  const writes =
+    args.shapes || exportsOnly
+      ? null
+      : await runWrites({
+          adminUrl,
+          mutationsPerRound: mutations,
+          importRows,
+          rounds,
+          importRounds,
+          connections,
+          basePort: base + 3,
+          log,
+        });
+  const exported =
+    args.shapes || writesOnly
+      ? null
+      : await runExports({
+          url: await prepareDatabase(
+            adminUrl,
+            smoke ? 'gongyi_bench_smoke' : 'gongyi_bench',
+            smoke ? SMOKE : LARGE,
+            log,
+          ),
+          port: base + 5,
+          rounds: smoke ? 1 : 3,
+          log,
+        });
   writeReport(out, { reads, writes, smoke });
+  if (exported) appendFileSync(out, `${exportSection(exported).join('\n')}\n`);
   log(`wrote ${path.relative(ROOT, out)}`);
 }
 
