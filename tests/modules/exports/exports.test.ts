@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../support/server';
 import { createTestKey, type TestKey } from '../../support/keys';
 import { deleteExpiredExports } from '../../../src/modules/exports/worker';
-import { parseGlobalId } from '../../../src/modules/node/global-id';
+import { rows } from '../../../src/db/client';
+import { parseGlobalId, toGlobalId } from '../../../src/modules/node/global-id';
 
 const START_EXPORT = /* GraphQL */ `
   mutation StartExport($input: StartExportInput!) {
@@ -111,6 +112,9 @@ const DONATIONS = /* GraphQL */ `
 `;
 
 const COVID = { purpose: 'EPIDEMIC_RESPONSE', provenance: ['REPORTED'] };
+
+/** A note CSV must quote: a comma, quotes, a line break and a carriage return. */
+const TRICKY = '他说"好的", 分两批\r\n第二批 "下月"';
 
 interface ExportState {
   id: string;
@@ -217,6 +221,23 @@ describe('exports', () => {
     expect(fen(records.map((r) => r['delivered.value']))).toBe(fen([summary.delivered.value]));
   });
 
+  test('free text with commas, quotes and line breaks reads back from the CSV as the API answers it', async () => {
+    const [donation] = await rows<{ id: string; donor_id: string }>(
+      t.database.db,
+      sql`update donations set note = ${TRICKY}, in_kind_description = ${'口罩, "N95"'}
+          where id = (select id from donations where donor_id is not null order by id limit 1)
+          returning id, donor_id`,
+    );
+    const filter = { donorId: toGlobalId('Organization', donation!.donor_id) };
+    const done = await exported({ entity: 'DONATIONS', format: 'CSV', filter: { donations: filter } });
+    const text = await (await download(done.url!)).text();
+    const records = parse(text, { columns: true, bom: true }) as Record<string, string>[];
+    const mine = records.find((r) => r['id'] === toGlobalId('Donation', donation!.id))!;
+    expect(mine['note']).toBe(TRICKY);
+    expect(mine['inKindDescription']).toBe('口罩, "N95"');
+    expect(records.length).toBe((await t.query(DONATIONS, { filter })).body.data.donations.totalCount);
+  });
+
   test('a JSONL export of donations is one record a line, as the list answers it', async () => {
     const done = await exported({ entity: 'DONATIONS', format: 'JSONL', filter: { donations: COVID } });
     const response = await download(done.url!);
@@ -247,8 +268,8 @@ describe('exports', () => {
       expect(total).toBeGreaterThan(0);
       const csv = await exported({ entity, format: 'CSV' });
       expect(csv).toMatchObject({ status: 'SUCCEEDED', rowCount: total });
-      const csvText = (await (await download(csv.url!)).text()).slice(1);
-      expect((parse(csvText, { columns: true }) as unknown[]).length).toBe(total);
+      const csvText = await (await download(csv.url!)).text();
+      expect((parse(csvText, { columns: true, bom: true }) as unknown[]).length).toBe(total);
       const jsonl = await exported({ entity, format: 'JSONL' });
       const ids = (await (await download(jsonl.url!)).text())
         .trimEnd()
@@ -271,7 +292,7 @@ describe('exports', () => {
   test('the export filters exactly as the list: row count and sums equal totalCount and donationSummary', async () => {
     const filter = { statuses: ['DELIVERED', 'VERIFIED'], minTotal: '1000000' };
     const done = await exported({ entity: 'DONATIONS', format: 'CSV', filter: { donations: filter } });
-    const records = parse((await (await download(done.url!)).text()).slice(1), { columns: true }) as Record<
+    const records = parse(await (await download(done.url!)).text(), { columns: true, bom: true }) as Record<
       string,
       string
     >[];
@@ -352,6 +373,5 @@ describe('exports', () => {
 
   test('no temporary file is left behind', async () => {
     expect((await readdir(exportDir)).filter((f) => f.endsWith('.part'))).toEqual([]);
-    void readFileSync;
   });
 });
