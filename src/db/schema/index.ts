@@ -12,3 +12,4 @@ export * from './idempotency';
 export * from './imports';
 export * from './exports';
 export * from './webhooks';
+export * from './rollups';

@@ -42,6 +42,8 @@ import { once } from '../pagination/connection';
 import { countDonors, donationConditions, groupDonations, summarizeDonations, sumDonationsPerPeriod } from './store';
 import { provenanceCounts } from '../statistics/provenance-counts';
 import { donationTimeline } from './timeline';
+import { GROUP_DIMENSION, grainAnswering } from '../statistics/donation-grains';
+import { groupRollups, rollupConditions, summarizeRollups, sumRollupsPerPeriod } from '../statistics/store';
 import { isUuid } from '../node/uuid';
 import { DONATIONS } from './lists';
 
@@ -52,8 +54,13 @@ export const Query: QueryResolvers = {
   donationSummary: (_root, { filter }, ctx, info) => {
     const conditions = donationConditions(filter);
     const asked = askedFields(info);
+    const grain = grainAnswering(filter);
     return {
-      totals: once(() => summarizeDonations(ctx.db, conditions, asked)),
+      totals: once(() =>
+        grain
+          ? summarizeRollups(ctx.db, rollupConditions(grain, filter), asked)
+          : summarizeDonations(ctx.db, conditions, asked),
+      ),
       donorCount: once(() => countDonors(ctx.db, conditions)),
     };
   },
@@ -61,10 +68,18 @@ export const Query: QueryResolvers = {
     if (first != null && (first < 1 || first > MAX_PAGE_SIZE)) {
       throw new BadUserInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
     }
-    return groupDonations(ctx.db, groupBy, donationConditions(filter), first ?? null, askedFields(info));
+    const conditions = donationConditions(filter);
+    const grain = grainAnswering(filter, GROUP_DIMENSION[groupBy]);
+    return grain
+      ? groupRollups(ctx.db, groupBy, rollupConditions(grain, filter), first ?? null, askedFields(info))
+      : groupDonations(ctx.db, groupBy, conditions, first ?? null, askedFields(info));
   },
   donationTimeline: async (_root, { interval, filter }, ctx) => {
-    const found = await sumDonationsPerPeriod(ctx.db, interval, donationConditions(filter));
+    const conditions = donationConditions(filter);
+    const grain = grainAnswering(filter, 'month');
+    const found = grain
+      ? await sumRollupsPerPeriod(ctx.db, interval, rollupConditions(grain, filter))
+      : await sumDonationsPerPeriod(ctx.db, interval, conditions);
     return donationTimeline(interval, found);
   },
 };

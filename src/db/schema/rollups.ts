@@ -1,0 +1,90 @@
+import { bigint, boolean, char, date, index, numeric, pgTable, smallint, unique } from 'drizzle-orm/pg-core';
+import { provenanceKind } from './columns';
+import { donationPurpose, donationStatus } from './donations';
+import { organizationType } from './organizations';
+
+/** yuan summed over many donations: numeric(18,2) values summed stay exact in numeric(20,2) up to 100 × the largest. */
+const yuanSum = (name: string) => numeric(name, { precision: 20, scale: 2 }).notNull();
+
+/**
+ * Which dimensions each grain of `donation_rollups` keeps; the others are null in its rows.
+ * Every grain keeps the provenance kind. The migration that creates this table fills it;
+ * `src/modules/statistics/donation-grains.ts` holds the same list for reads, and a test checks they agree.
+ */
+export const donationRollupGrains = pgTable('donation_rollup_grains', {
+  grain: smallint('grain').primaryKey(),
+  byPurpose: boolean('by_purpose').notNull(),
+  byStatus: boolean('by_status').notNull(),
+  byDonorType: boolean('by_donor_type').notNull(),
+  byDonorIndustry: boolean('by_donor_industry').notNull(),
+  byProvince: boolean('by_province').notNull(),
+  byMonth: boolean('by_month').notNull(),
+});
+
+/** The dimensions of a donation that rollups group by, beside the provenance kind. */
+const donationDimensions = () => ({
+  provenanceKind: provenanceKind('provenance_kind').notNull(),
+  purpose: donationPurpose('purpose'),
+  status: donationStatus('status'),
+  /** the donor organization's type; null where the donor is not one */
+  donorType: organizationType('donor_type'),
+  /** the donor organization's GB/T 4754 section */
+  donorIndustry: char('donor_industry', { length: 1 }),
+  /** GB/T 2260 province code (`xx0000`) of the recipient, or else of the project */
+  province: char('province', { length: 6 }),
+  /** the first day of the month pledged */
+  month: date('month', { mode: 'string' }),
+});
+
+/** Exact sums of a set of donations; yuan. */
+const donationSums = () => ({
+  donationCount: bigint('donation_count', { mode: 'number' }).notNull(),
+  total: yuanSum('total'),
+  /** cash over the donations whose split is known */
+  cash: yuanSum('cash'),
+  /** goods in kind over the donations whose split is known */
+  inKind: yuanSum('in_kind'),
+  /** totals of the donations whose split is not known */
+  unsplitTotal: yuanSum('unsplit_total'),
+  delivered: yuanSum('delivered'),
+});
+
+/**
+ * Donations summed per grain and key, exact to the fen. Maintained by triggers on donations,
+ * organizations and projects (migrations/0006_donation_rollup_triggers.sql): each statement stages
+ * its deltas in `donation_rollup_deltas`, and the transaction folds them in here as it commits,
+ * under the commit lock the change feed takes, so writers never deadlock on a hot row and no
+ * update is lost. A key whose donations have all gone keeps a row with a count of 0.
+ */
+export const donationRollups = pgTable(
+  'donation_rollups',
+  {
+    grain: smallint('grain')
+      .notNull()
+      .references(() => donationRollupGrains.grain, { onDelete: 'restrict' }),
+    ...donationDimensions(),
+    ...donationSums(),
+  },
+  (t) => [
+    unique('donation_rollups_key')
+      .on(t.grain, t.provenanceKind, t.purpose, t.status, t.donorType, t.donorIndustry, t.province, t.month)
+      .nullsNotDistinct(),
+  ],
+);
+
+/** One transaction's not yet folded changes to donations' sums, at the finest grain, signed. */
+export const donationRollupDeltas = pgTable(
+  'donation_rollup_deltas',
+  {
+    /** pg_current_xact_id() of the writing transaction */
+    transactionId: bigint('transaction_id', { mode: 'bigint' }).notNull(),
+    ...donationDimensions(),
+    ...donationSums(),
+  },
+  (t) => [index('donation_rollup_deltas_transaction_id_idx').on(t.transactionId)],
+);
+
+/** Transactions with staged deltas, one row each; its insert's deferred trigger folds them at commit. */
+export const donationRollupCommits = pgTable('donation_rollup_commits', {
+  transactionId: bigint('transaction_id', { mode: 'bigint' }).primaryKey(),
+});

@@ -1,0 +1,153 @@
+import { gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { rows, type Db } from '../../db/client';
+import { donationRollups } from '../../db/schema';
+import { whereAll } from '../../db/where-all';
+import type { DonationDimension, DonationFilter, TimeInterval } from '../../generated/graphql';
+import type { DonationGroupRow, DonationPeriodRow, DonationTotalsRow } from '../donations/mappers';
+import { industrySection } from '../organizations/industry';
+import { provenanceIn } from '../provenance/filter';
+import type { DonationGrain } from './donation-grains';
+import { TRUNC_UNIT } from './periods';
+import { provenanceCountColumns } from './provenance-counts';
+
+const r = donationRollups;
+
+/** The filter's conditions on the rows of `grain`; the grain keeps every dimension the filter names. */
+export function rollupConditions(grain: DonationGrain, filter: DonationFilter | null | undefined): SQL[] {
+  const f = filter ?? {};
+  return [
+    sql`${r.grain} = ${grain.grain}`,
+    f.purpose != null ? sql`${r.purpose} = ${f.purpose}` : undefined,
+    f.statuses?.length ? inArray(r.status, f.statuses) : undefined,
+    f.donorTypes?.length ? inArray(r.donorType, f.donorTypes) : undefined,
+    f.donorIndustries?.length
+      ? inArray(
+          r.donorIndustry,
+          f.donorIndustries.map((s, i) => industrySection(s, `filter.donorIndustries[${i}]`)),
+        )
+      : undefined,
+    f.dateFrom != null ? gte(r.month, f.dateFrom) : undefined,
+    f.dateTo != null ? lte(r.month, f.dateTo) : undefined,
+    provenanceIn(r.provenanceKind, f.provenance),
+  ].filter((c): c is SQL => c !== undefined);
+}
+
+const yuanSum = (column: PgColumn) => sql`coalesce(sum(${column}), 0)::numeric(20,2)::text`;
+
+/** Each summary field's aggregate columns over rollup rows: the same names and meanings as the scan's in donations/store.ts. */
+const TOTALS: Record<string, SQL> = {
+  total: sql`${yuanSum(r.total)} as "total"`,
+  cash: sql`${yuanSum(r.cash)} as "cash"`,
+  inKind: sql`${yuanSum(r.inKind)} as "inKind"`,
+  unsplitTotal: sql`${yuanSum(r.unsplitTotal)} as "unsplitTotal"`,
+  delivered: sql`${yuanSum(r.delivered)} as "delivered"`,
+  inKindShare: sql`case when coalesce(sum(${r.cash}) + sum(${r.inKind}), 0) > 0
+    then round(sum(${r.inKind}) / (sum(${r.cash}) + sum(${r.inKind})), 4)::text end as "inKindShare"`,
+  provenanceCounts: provenanceCountColumns(r.provenanceKind, r.donationCount),
+};
+
+const COUNT = sql`coalesce(sum(${r.donationCount}), 0)::int as "donationCount"`;
+
+function columns(fields: readonly string[], asked: ReadonlySet<string>): SQL {
+  return sql.join(
+    fields.filter((f) => asked.has(f)).map((f) => sql`, ${TOTALS[f]!}`),
+    sql``,
+  );
+}
+
+/** The summary's count and the totals `asked`, from one grain's rows. */
+export async function summarizeRollups(
+  db: Db,
+  conditions: SQL[],
+  asked: ReadonlySet<string>,
+): Promise<DonationTotalsRow> {
+  const [row] = await rows<DonationTotalsRow>(
+    db,
+    sql`select ${COUNT}${columns(Object.keys(TOTALS), asked)} from ${r} ${whereAll(conditions)}`,
+  );
+  return row!;
+}
+
+/** Each `donationStats` dimension's key over rollup rows, written as the scan writes it. */
+const GROUP_KEYS: Readonly<Partial<Record<DonationDimension, SQL>>> = {
+  DONOR_TYPE: sql`${r.donorType}::text`,
+  DONOR_INDUSTRY: sql`${r.donorIndustry}::text`,
+  PURPOSE: sql`${r.purpose}::text`,
+  STATUS: sql`${r.status}::text`,
+  YEAR: sql`to_char(${r.month}, 'YYYY')`,
+  MONTH: sql`to_char(${r.month}, 'YYYY-MM')`,
+  PROVINCE: sql`${r.province}::text`,
+};
+
+const GROUP_FIELDS = ['cash', 'inKind', 'unsplitTotal', 'provenanceCounts'];
+
+/** Sums per group from one grain's rows, largest total first, as `groupDonations` orders them. */
+export async function groupRollups(
+  db: Db,
+  by: DonationDimension,
+  conditions: SQL[],
+  limit: number | null,
+  asked: ReadonlySet<string>,
+): Promise<DonationGroupRow[]> {
+  const found = await rows<Omit<DonationGroupRow, 'dimension'>>(
+    db,
+    sql`select ${GROUP_KEYS[by]!} as "key", null as "label", ${COUNT}, ${yuanSum(r.total)} as "total"${columns(GROUP_FIELDS, asked)}
+        from ${r} ${whereAll(conditions)}
+        group by 1 having sum(${r.donationCount}) > 0
+        order by sum(${r.total}) desc, 1 asc nulls last
+        ${limit !== null ? sql`limit ${limit}` : sql``}`,
+  );
+  return found.map((g) => ({ ...g, dimension: by }));
+}
+
+/** Sums per period from one grain's rows (a grain by month), oldest first, only periods holding a donation. */
+export async function sumRollupsPerPeriod(
+  db: Db,
+  interval: TimeInterval,
+  conditions: SQL[],
+): Promise<DonationPeriodRow[]> {
+  return rows<DonationPeriodRow>(
+    db,
+    sql`select to_char(date_trunc(${TRUNC_UNIT[interval]}, ${r.month}::timestamp), 'YYYY-MM-DD') as "startsOn",
+          ${COUNT}, ${yuanSum(r.total)} as "total"${columns(GROUP_FIELDS, new Set(GROUP_FIELDS))}
+        from ${r} ${whereAll([sql`${r.month} is not null`, ...conditions])}
+        group by 1 having sum(${r.donationCount}) > 0 order by 1`,
+  );
+}
+
+/**
+ * Where the stored rollups differ from the same sums taken by scanning every donation now: rows
+ * the scan has and the rollups lack or hold differently (`missing`), and the other way (`extra`).
+ * Empty when the rollups are exact; for tests and for checking a database by hand.
+ */
+export async function findRollupDifferences(db: Db): Promise<Array<{ side: 'missing' | 'extra'; row: string }>> {
+  return rows(
+    db,
+    sql`with scan as (
+          select g.grain, d.provenance_kind,
+            case when g.by_purpose then d.purpose end as purpose, case when g.by_status then d.status end as status,
+            case when g.by_donor_type then donor.type end as donor_type,
+            case when g.by_donor_industry then donor.industry end as donor_industry,
+            case when g.by_province then left(coalesce(recipient.region_code, project.region_code), 2) || '0000' end as province,
+            case when g.by_month then date_trunc('month', d.pledged_on::timestamp)::date end as month,
+            count(*)::bigint as donation_count, sum(d.total) as total, coalesce(sum(d.cash), 0) as cash,
+            coalesce(sum(d.in_kind), 0) as in_kind, coalesce(sum(d.total) filter (where d.cash is null), 0) as unsplit_total,
+            sum(d.delivered) as delivered
+          from donations d
+            left join organizations donor on donor.id = d.donor_id
+            left join organizations recipient on recipient.id = d.recipient_id
+            left join projects project on project.id = d.project_id
+            cross join donation_rollup_grains g
+          group by 1, 2, 3, 4, 5, 6, 7, 8
+        ), stored as (
+          select grain, provenance_kind, purpose, status, donor_type, donor_industry, province, month,
+            donation_count, total, cash, in_kind, unsplit_total, delivered
+          from ${r}
+          where not (donation_count = 0 and total = 0 and cash = 0 and in_kind = 0 and unsplit_total = 0 and delivered = 0)
+        )
+        select 'missing' as side, x::text as row from (select * from scan except select * from stored) x
+        union all
+        select 'extra', y::text from (select * from stored except select * from scan) y`,
+  );
+}
