@@ -615,6 +615,28 @@ export type Export = Node & {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of exports. */
+export type ExportConnection = {
+  __typename?: 'ExportConnection';
+  /** The items with their cursors. */
+  edges: Array<ExportEdge>;
+  /** The items alone. */
+  nodes: Array<Export>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** How many exports, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An export with its cursor. */
+export type ExportEdge = {
+  __typename?: 'ExportEdge';
+  /** Pass to `after` or `before` to page from here. */
+  cursor: Scalars['String']['output'];
+  /** The export. */
+  node: Export;
+};
+
 /** The lists an export can hold. */
 export type ExportEntity =
   /** `donations`, filtered by a `DonationFilter`. */
@@ -2468,6 +2490,8 @@ export type Viewer = {
   __typename?: 'Viewer';
   /** The key itself (never its secret). */
   apiKey: ApiKey;
+  /** The exports this key started, newest first. */
+  exports: ExportConnection;
   /** The key's name, such as the app or team holding it. */
   name: Scalars['String']['output'];
   /** The organization the key acts for; null when it acts for none. */
@@ -2476,6 +2500,15 @@ export type Viewer = {
   scopes: Array<ApiKeyScope>;
   /** The key's tier, which sets its hourly budget and powers. */
   tier: ApiKeyTier;
+};
+
+
+/** The caller, as its API key says. */
+export type ViewerExportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One try of a delivery: when, how long, and what the receiver answered or why no answer came. */
@@ -2738,6 +2771,8 @@ export type ResolversTypes = {
   DonationSummary: ResolverTypeWrapper<DonationSummaryParent>;
   EvaluationGrade: EvaluationGrade;
   Export: ResolverTypeWrapper<ExportRow>;
+  ExportConnection: ResolverTypeWrapper<ConnectionParent>;
+  ExportEdge: ResolverTypeWrapper<EdgeParent>;
   ExportEntity: ExportEntity;
   ExportFilter: ExportFilter;
   ExportFormat: ExportFormat;
@@ -2895,6 +2930,8 @@ export type ResolversParentTypes = {
   DonationPeriod: Omit<DonationPeriod, 'cash' | 'cumulativeTotal' | 'inKind' | 'total' | 'unsplitTotal'> & { cash: ResolversParentTypes['Amount'], cumulativeTotal: ResolversParentTypes['Amount'], inKind: ResolversParentTypes['Amount'], total: ResolversParentTypes['Amount'], unsplitTotal: ResolversParentTypes['Amount'] };
   DonationSummary: DonationSummaryParent;
   Export: ExportRow;
+  ExportConnection: ConnectionParent;
+  ExportEdge: EdgeParent;
   ExportFilter: ExportFilter;
   FieldChange: FieldChangeShape;
   FieldValues: Scalars['FieldValues']['output'];
@@ -3191,6 +3228,20 @@ export type ExportResolvers<ContextType = Context, ParentType extends ResolversP
   rowCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ExportStatus'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ExportConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportConnection'] = ResolversParentTypes['ExportConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ExportEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Export']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ExportEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportEdge'] = ResolversParentTypes['ExportEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Export'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3687,6 +3738,7 @@ export type VerifyDonationSuccessResolvers<ContextType = Context, ParentType ext
 
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  exports?: Resolver<ResolversTypes['ExportConnection'], ParentType, ContextType, Partial<ViewerExportsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
@@ -3782,6 +3834,8 @@ export type Resolvers<ContextType = Context> = {
   DonationPeriod?: DonationPeriodResolvers<ContextType>;
   DonationSummary?: DonationSummaryResolvers<ContextType>;
   Export?: ExportResolvers<ContextType>;
+  ExportConnection?: ExportConnectionResolvers<ContextType>;
+  ExportEdge?: ExportEdgeResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   FieldValues?: GraphQLScalarType;
   GovernanceIndicator?: GovernanceIndicatorResolvers<ContextType>;

@@ -6,13 +6,18 @@ import type {
   MutationResolvers,
   StartExportInput,
   StartExportResultResolvers,
+  ViewerResolvers,
 } from '../../generated/graphql';
+import { dataExports } from '../../db/schema';
+import { childConnection } from '../pagination/lists';
+import { selectedColumns } from '../pagination/selection';
+import { VIEWER_EXPORTS } from './lists';
 import { invalid, successOrUserError, type UserErrorShape } from '../mutations/user-error';
 import { toGlobalId } from '../node/global-id';
 import type { ListQuery, PagedTable } from '../pagination/store';
 import { chargeRows } from './cost';
 import { EXPORTED_LISTS } from './entities';
-import type { ExportRow } from './mappers';
+import { EXPORT_FIELD_COLUMNS, type ExportRow } from './mappers';
 import { downloadPath, exportSignature, isPast, unixSeconds } from './signing';
 import { countListRows, findExportById, insertExport } from './store';
 import { sendExportJob } from './worker';
@@ -90,6 +95,11 @@ export const Export: ExportResolvers = {
     const expires = unixSeconds(e.expiresAt);
     return downloadPath(toGlobalId('Export', e.id), expires, exportSignature(e.urlSecret, e.id, e.apiKeyId, expires));
   },
+};
+
+export const Viewer: ViewerResolvers = {
+  exports: (key, args, ctx, info) =>
+    childConnection(ctx, VIEWER_EXPORTS, key.id, args, selectedColumns(info, dataExports, EXPORT_FIELD_COLUMNS)),
 };
 
 export const StartExportResult: StartExportResultResolvers = {

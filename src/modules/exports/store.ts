@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../../db/client';
 import { dataExports } from '../../db/schema';
 import { whereAll } from '../../db/where-all';
+import type { PageWindow } from '../pagination/arguments';
 import type { ListQuery, PagedTable } from '../pagination/store';
 import type { ExportRow } from './mappers';
 
@@ -23,14 +24,14 @@ export async function findExportById(db: Db, id: string): Promise<ExportRow | nu
   return row ?? null;
 }
 
-/** A key's exports, newest first. */
-export async function findExportsByApiKey(db: Db, apiKeyId: string, limit: number): Promise<ExportRow[]> {
-  return db
-    .select()
-    .from(dataExports)
-    .where(eq(dataExports.apiKeyId, apiKeyId))
-    .orderBy(desc(dataExports.createdAt), desc(dataExports.id))
-    .limit(limit);
+/** Exports, newest first. */
+export function exportList(window: PageWindow): ListQuery<typeof dataExports> {
+  return {
+    table: dataExports,
+    conditions: [],
+    sort: { key: sql`${dataExports.createdAt}`, type: 'timestamptz', descending: true },
+    window,
+  };
 }
 
 /** Marks an export RUNNING (again, when a worker died and the job is retried); null when it is gone or finished. */

@@ -47,6 +47,26 @@ const EXPORT = /* GraphQL */ `
   }
 `;
 
+const VIEWER_EXPORTS = /* GraphQL */ `
+  query ViewerExports {
+    viewer {
+      exports(first: 50) {
+        totalCount
+        nodes {
+          id
+          status
+          rowCount
+          byteCount
+          url
+          expiresAt
+          error
+          createdAt
+        }
+      }
+    }
+  }
+`;
+
 const DONATIONS = /* GraphQL */ `
   query Donations($filter: DonationFilter) {
     donations(filter: $filter, first: 100) {
@@ -330,6 +350,19 @@ describe('exports', () => {
     expect((await t.query(EXPORT, { id }, otherKey.headers)).body.data.node).toBeNull();
     expect((await t.query(EXPORT, { id })).body.data.node).toBeNull();
     expect((await t.query(EXPORT, { id }, key.headers)).body.data.node.id).toBe(id);
+  });
+
+  test("viewer.exports lists the key's own exports, newest first, each as node(id:) reads it", async () => {
+    const mine = await t.query(VIEWER_EXPORTS, {}, key.headers);
+    const { totalCount, nodes } = mine.body.data.viewer.exports;
+    expect(totalCount).toBeGreaterThan(5);
+    expect(nodes.length).toBe(Math.min(totalCount, 50));
+    const created = nodes.map((n: { createdAt: string }) => n.createdAt);
+    expect(created).toEqual([...created].sort().reverse());
+    const first = (await t.query(EXPORT, { id: nodes[0].id }, key.headers)).body.data.node;
+    expect(nodes[0]).toEqual({ ...first, createdAt: nodes[0].createdAt });
+    const theirs = await t.query(VIEWER_EXPORTS, {}, otherKey.headers);
+    expect(theirs.body.data.viewer.exports).toEqual({ totalCount: 0, nodes: [] });
   });
 
   test('an anonymous caller may not export', async () => {
