@@ -139,7 +139,6 @@ export async function runExports(options: ExportOptions): Promise<ExportRun> {
     EXPORT_DIR: exportDir,
     JOB_POLL_INTERVAL_SECONDS: '0.5',
     RATE_LIMIT_DEVELOPER: '1000000000',
-    DB_QUERY_TIMEOUT_MS: '120000',
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
     HOST: '127.0.0.1',

@@ -1,4 +1,5 @@
 import type { Context } from '../../context';
+import { dataExports } from '../../db/schema';
 import { BadUserInputError, ForbiddenError } from '../../errors';
 import type {
   ExportFilter,
@@ -8,15 +9,14 @@ import type {
   StartExportResultResolvers,
   ViewerResolvers,
 } from '../../generated/graphql';
-import { dataExports } from '../../db/schema';
-import { childConnection } from '../pagination/lists';
-import { selectedColumns } from '../pagination/selection';
-import { VIEWER_EXPORTS } from './lists';
 import { invalid, successOrUserError, type UserErrorShape } from '../mutations/user-error';
 import { toGlobalId } from '../node/global-id';
+import { childConnection } from '../pagination/lists';
+import { selectedColumns } from '../pagination/selection';
 import type { ListQuery, PagedTable } from '../pagination/store';
 import { chargeRows } from './cost';
 import { EXPORTED_LISTS } from './entities';
+import { VIEWER_EXPORTS } from './lists';
 import { EXPORT_FIELD_COLUMNS, type ExportRow } from './mappers';
 import { downloadPath, exportSignature, isPast, unixSeconds } from './signing';
 import { countListRows, findExportById, insertExport } from './store';

@@ -99,6 +99,9 @@ export function exportStatement(q: ListQuery<PagedTable>, line: SQL, joins: SQL)
     order by ${q.sort.key} ${dir}, ${q.table.id} ${dir}`;
 }
 
+/** How long one statement of an export (its first fetch sorts the whole list) may take: 10 minutes. */
+const EXPORT_STATEMENT_TIMEOUT_MS = 10 * 60_000;
+
 /**
  * Reads `statement`'s lines through a cursor, `batchRows` at a time, in one transaction (one
  * snapshot: the file is the list at one instant), handing each batch to `write` while the next
@@ -112,6 +115,8 @@ export async function readLines(
   write: (lines: string[]) => Promise<void>,
 ): Promise<number> {
   return db.transaction(async (tx) => {
+    // the first fetch sorts every matching row: a request's deadline is far too short for that
+    await tx.execute(sql.raw(`set local statement_timeout = ${EXPORT_STATEMENT_TIMEOUT_MS}`));
     await tx.execute(sql`declare export_lines no scroll cursor for ${statement}`);
     const fetch = sql.raw(`fetch forward ${Math.trunc(batchRows)} from export_lines`);
     let count = 0;
