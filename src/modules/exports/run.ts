@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -12,6 +13,9 @@ import { exportStatement, readLines } from './store';
 
 /** Records fetched from the cursor at a time: about 0.5 MB of text; more makes more garbage per fetch, and is no faster. */
 export const BATCH_ROWS = 1_000;
+
+/** How a file being written ends its name. */
+export const PART = '.part';
 
 /** Characters per write: well below V8's large-object size even as UTF-16. */
 const CHUNK_CHARS = 16_384;
@@ -32,7 +36,8 @@ export function exportFileName(row: Pick<ExportRow, 'id' | 'format'>): string {
  * Writes an export's file into `dir`: the list's rows with the export's filter, in the list's
  * order, streamed from a database cursor to a temporary file with backpressure (memory holds at
  * most two batches, whatever the row count), renamed into place once complete, so a file under
- * its final name is always whole. A failure deletes the temporary file and throws.
+ * its final name is always whole. A failure deletes the temporary file and throws; a process
+ * that dies leaves it for the sweep (deleteExpiredExports).
  */
 export async function writeExportFile(
   db: Db,
@@ -45,7 +50,8 @@ export async function writeExportFile(
   const query = list.list({ filter: row.filter[list.filterField] ?? null }, regions);
   const layout = FORMATS[row.format].layout(list, toGlobalId('Export', row.id), new Date());
   const fileName = exportFileName(row);
-  const partial = path.join(dir, `${fileName}.part`);
+  // an attempt of its own: one the queue gave up on as expired may still be writing
+  const partial = path.join(dir, `${fileName}.${randomUUID()}${PART}`);
   await mkdir(dir, { recursive: true });
   const file = createWriteStream(partial);
   // an error while no write waits is kept for the next one (and for the close)

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
@@ -6,7 +6,7 @@ import type { Database, Db } from '../../db/client';
 import { queueDb, type JobQueue } from '../../jobs/queue';
 import { toGlobalId } from '../node/global-id';
 import type { RegionDirectory } from '../regions/directory';
-import { writeExportFile } from './run';
+import { PART, writeExportFile } from './run';
 import { failExport, findExpiredFiles, forgetExportFile, startExportRun, succeedExport } from './store';
 
 /** The job queue's name for exports. */
@@ -98,7 +98,11 @@ async function runExportJob(job: PgBoss.JobWithMetadata<ExportJob>, options: Exp
   }
 }
 
-/** Deletes the files of exports past their expiry, and forgets them; returns how many. */
+/**
+ * Deletes the files of exports past their expiry, and forgets them, and the partial files of
+ * attempts whose process died, once as old as a file's lifetime; returns how many exports' files
+ * were deleted.
+ */
 export async function deleteExpiredExports(db: Db, exportDir: string): Promise<number> {
   let deleted = 0;
   for (;;) {
@@ -108,6 +112,17 @@ export async function deleteExpiredExports(db: Db, exportDir: string): Promise<n
       await forgetExportFile(db, id);
     }
     deleted += expired.length;
-    if (expired.length < SWEEP_BATCH) return deleted;
+    if (expired.length < SWEEP_BATCH) break;
   }
+  const stale = Date.now() - EXPORT_LIFETIME_SECONDS * 1000;
+  for (const name of await readdir(exportDir).catch(() => [])) {
+    if (!name.endsWith(PART)) continue;
+    const file = path.join(exportDir, name);
+    const modified = await stat(file).then(
+      (s) => s.mtimeMs,
+      () => Date.now(),
+    );
+    if (modified < stale) await rm(file, { force: true });
+  }
+  return deleted;
 }

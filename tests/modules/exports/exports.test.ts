@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,10 @@ import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../support/server';
 import { createTestKey, type TestKey } from '../../support/keys';
 import { deleteExpiredExports } from '../../../src/modules/exports/worker';
-import { rows } from '../../../src/db/client';
+import { rows, type Db } from '../../../src/db/client';
+import type { ExportRow } from '../../../src/modules/exports/mappers';
+import { writeExportFile } from '../../../src/modules/exports/run';
+import { RegionDirectory } from '../../../src/modules/regions/directory';
 import { parseGlobalId, toGlobalId } from '../../../src/modules/node/global-id';
 
 const START_EXPORT = /* GraphQL */ `
@@ -406,5 +409,34 @@ describe('exports', () => {
 
   test('no temporary file is left behind', async () => {
     expect((await readdir(exportDir)).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  test('a file whose database fails midway is deleted, and the failure thrown', async () => {
+    const failing = {
+      transaction: () => Promise.reject(new Error('the database went away')),
+    } as unknown as Db;
+    const regions = await RegionDirectory.load(t.database.db);
+    const row = {
+      id: '7d0c1a4e-9d2b-4f3a-8c5e-1b2a3c4d5e6f',
+      entity: 'DONATIONS',
+      format: 'CSV',
+      filter: {},
+    } as unknown as ExportRow;
+    await expect(writeExportFile(failing, regions, exportDir, row)).rejects.toThrow('the database went away');
+    expect((await readdir(exportDir)).filter((f) => f.startsWith(row.id))).toEqual([]);
+  });
+
+  test('the sweep deletes partial files a day old, left by a process that died, and no others', async () => {
+    const old = path.join(exportDir, 'a.csv.0.part');
+    const fresh = path.join(exportDir, 'b.csv.0.part');
+    writeFileSync(old, 'id\r\n');
+    writeFileSync(fresh, 'id\r\n');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(old, twoDaysAgo, twoDaysAgo);
+    await deleteExpiredExports(t.database.db, exportDir);
+    const left = await readdir(exportDir);
+    expect(left).not.toContain('a.csv.0.part');
+    expect(left).toContain('b.csv.0.part');
+    rmSync(fresh);
   });
 });
