@@ -1,7 +1,7 @@
 import { bigint, boolean, char, date, index, numeric, pgTable, smallint, unique } from 'drizzle-orm/pg-core';
 import { provenanceKind } from './columns';
 import { donationPurpose, donationStatus } from './donations';
-import { organizationType } from './organizations';
+import { evaluationGrade, organizationType, registrationStatus } from './organizations';
 
 /** yuan summed over many donations: numeric(18,2) values summed stay exact in numeric(20,2) up to 100 × the largest. */
 const yuanSum = (name: string) => numeric(name, { precision: 20, scale: 2 }).notNull();
@@ -88,3 +88,27 @@ export const donationRollupDeltas = pgTable(
 export const donationRollupCommits = pgTable('donation_rollup_commits', {
   transactionId: bigint('transaction_id', { mode: 'bigint' }).primaryKey(),
 });
+
+/**
+ * Organizations counted per provenance kind, type, registration status, province and evaluation
+ * grade, kept by statement triggers on organizations (migrations/0008_organization_rollup_triggers.sql).
+ * Organizations are written by the seed and loads only, so the triggers apply their deltas at once,
+ * in key order, rather than at commit as donations' do.
+ */
+export const organizationRollups = pgTable(
+  'organization_rollups',
+  {
+    provenanceKind: provenanceKind('provenance_kind').notNull(),
+    type: organizationType('type').notNull(),
+    registrationStatus: registrationStatus('registration_status').notNull(),
+    /** GB/T 2260 province code (`xx0000`) of the organization's region */
+    province: char('province', { length: 6 }),
+    evaluationGrade: evaluationGrade('evaluation_grade'),
+    organizationCount: bigint('organization_count', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    unique('organization_rollups_key')
+      .on(t.provenanceKind, t.type, t.registrationStatus, t.province, t.evaluationGrade)
+      .nullsNotDistinct(),
+  ],
+);

@@ -30,6 +30,7 @@ import { ORGANIZATION_TYPE_NAMES } from './type-names';
 import { EVALUATION_GRADE_NAMES, REGISTRATION_STATUS_NAMES } from './value-names';
 import type { RegionDirectory } from '../regions/directory';
 import { provenanceCounts } from '../statistics/provenance-counts';
+import { groupOrganizationRollups } from '../statistics/store';
 
 export const Query: QueryResolvers = {
   organization: (_root, args, ctx) => {
@@ -45,7 +46,10 @@ export const Query: QueryResolvers = {
       selectedColumns(info, organizations, ORGANIZATION_FIELD_COLUMNS),
     ),
   organizationStats: async (_root, { groupBy, filter }, ctx) => {
-    const found = await groupOrganizations(ctx.db, groupBy, organizationConditions(filter, ctx.regions));
+    const conditions = organizationConditions(filter, ctx.regions);
+    const found =
+      (await groupOrganizationRollups(ctx.db, groupBy, filter)) ??
+      (await groupOrganizations(ctx.db, groupBy, conditions));
     return found.map((g) => ({
       key: g.key,
       label: g.key === null ? null : organizationGroupLabel(groupBy, g.key, ctx.regions),

@@ -1,9 +1,16 @@
 import { gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { rows, type Db } from '../../db/client';
-import { donationRollups } from '../../db/schema';
+import { donationRollups, organizationRollups } from '../../db/schema';
 import { whereAll } from '../../db/where-all';
-import type { DonationDimension, DonationFilter, TimeInterval } from '../../generated/graphql';
+import type {
+  DonationDimension,
+  DonationFilter,
+  OrganizationDimension,
+  OrganizationFilter,
+  TimeInterval,
+} from '../../generated/graphql';
+import type { OrganizationGroupRow } from '../organizations/mappers';
 import type { DonationGroupRow, DonationPeriodRow, DonationTotalsRow } from '../donations/mappers';
 import { industrySection } from '../organizations/industry';
 import { provenanceIn } from '../provenance/filter';
@@ -145,6 +152,57 @@ export async function findRollupDifferences(db: Db): Promise<Array<{ side: 'miss
             donation_count, total, cash, in_kind, unsplit_total, delivered
           from ${r}
           where not (donation_count = 0 and total = 0 and cash = 0 and in_kind = 0 and unsplit_total = 0 and delivered = 0)
+        )
+        select 'missing' as side, x::text as row from (select * from scan except select * from stored) x
+        union all
+        select 'extra', y::text from (select * from stored except select * from scan) y`,
+  );
+}
+
+const o = organizationRollups;
+
+/** `organizationStats` from the organization rollups, or null when the filter asks for what they do not keep. */
+export async function groupOrganizationRollups(
+  db: Db,
+  by: OrganizationDimension,
+  filter: OrganizationFilter | null | undefined,
+): Promise<OrganizationGroupRow[] | null> {
+  const f = filter ?? {};
+  if (f.regionCode != null || f.industry != null || f.serviceAreas?.length || f.search) return null;
+  const key: Record<OrganizationDimension, SQL> = {
+    TYPE: sql`${o.type}::text`,
+    REGISTRATION_STATUS: sql`${o.registrationStatus}::text`,
+    PROVINCE: sql`${o.province}::text`,
+    EVALUATION_GRADE: sql`${o.evaluationGrade}::text`,
+  };
+  const conditions = [
+    f.types?.length ? inArray(o.type, f.types) : undefined,
+    f.registrationStatuses?.length ? inArray(o.registrationStatus, f.registrationStatuses) : undefined,
+    f.evaluationGrades?.length ? inArray(o.evaluationGrade, f.evaluationGrades) : undefined,
+    provenanceIn(o.provenanceKind, f.provenance),
+  ].filter((c): c is SQL => c !== undefined);
+  return rows<OrganizationGroupRow>(
+    db,
+    sql`select ${key[by]} as "key", sum(${o.organizationCount})::int as "organizationCount",
+          ${provenanceCountColumns(o.provenanceKind, o.organizationCount)}
+        from ${o} ${whereAll(conditions)}
+        group by 1 having sum(${o.organizationCount}) > 0 order by 2 desc, 1 asc nulls last`,
+  );
+}
+
+/** Where the stored organization rollups differ from counting every organization now; empty when exact. */
+export async function findOrganizationRollupDifferences(
+  db: Db,
+): Promise<Array<{ side: 'missing' | 'extra'; row: string }>> {
+  return rows(
+    db,
+    sql`with scan as (
+          select provenance_kind, type, registration_status, left(region_code, 2) || '0000' as province, evaluation_grade,
+            count(*)::bigint as organization_count
+          from organizations group by 1, 2, 3, 4, 5
+        ), stored as (
+          select provenance_kind, type, registration_status, province, evaluation_grade, organization_count
+          from ${o} where organization_count <> 0
         )
         select 'missing' as side, x::text as row from (select * from scan except select * from stored) x
         union all

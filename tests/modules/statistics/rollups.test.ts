@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../../src/db/client';
 import { DEFAULT_TIER_BUDGETS } from '../../../src/modules/access/tiers';
 import { DONATION_GRAINS } from '../../../src/modules/statistics/donation-grains';
-import { findRollupDifferences } from '../../../src/modules/statistics/store';
+import { findOrganizationRollupDifferences, findRollupDifferences } from '../../../src/modules/statistics/store';
 import { describeOnServer } from '../../support/needs-server';
 import { startTestServer, type TestServer } from '../../support/server';
 import { createWriters, type Writers } from '../../support/writers';
@@ -115,6 +115,7 @@ describe('donation rollups stay equal to a scan of every donation', () => {
 
   it('the demo data loaded by the seed is in the rollups, exactly', async () => {
     expect(await findRollupDifferences(t.database.db)).toEqual([]);
+    expect(await findOrganizationRollupDifferences(t.database.db)).toEqual([]);
   });
 
   it('a donation written through the API changes every statistic on the next read, to the fen', async () => {
@@ -164,6 +165,7 @@ describe('donation rollups stay equal to a scan of every donation', () => {
     await db.execute(sql`update projects set region_code = '310000'
       where id in (select project_id from donations where project_id is not null order by id limit 3)`);
     expect(await findRollupDifferences(db)).toEqual([]);
+    expect(await findOrganizationRollupDifferences(db)).toEqual([]);
   });
 
   it('a rolled-back write leaves the rollups as they were', async () => {
