@@ -6,11 +6,48 @@ import { loadDemo } from '../src/db/seed/demo';
 import type { SyntheticOptions } from '../src/db/seed/synthetic';
 
 /**
+ * The dashboard shapes' statistics as SQL functions, the way a PostGraphile user adds them (the
+ * Amber preset has no aggregates): each a scan of every row, as any schema without rollups must.
+ * The floor calls the same functions.
+ */
+const DROP_FOR_DASHBOARDS = `
+  drop function if exists bench_dashboard_totals();
+  drop function if exists bench_donation_stats_by_province();
+  drop function if exists bench_donation_stats_by_month(donation_purpose);
+  drop function if exists bench_organization_stats_by_type();
+  drop type if exists bench_dashboard_totals_row;
+  drop type if exists bench_organization_group;
+`;
+const FOR_DASHBOARDS = `
+  create type bench_dashboard_totals_row as (donation_count int, total text, cash text, in_kind text, unsplit_total text,
+    reported int, submitted int, synthetic int);
+  create type bench_organization_group as (key text, organization_count int);
+  create function bench_dashboard_totals() returns bench_dashboard_totals_row language sql stable as $$
+    select count(*)::int, coalesce(sum(total), 0)::numeric(20,2)::text, coalesce(sum(cash), 0)::numeric(20,2)::text,
+           coalesce(sum(in_kind), 0)::numeric(20,2)::text,
+           coalesce(sum(total) filter (where cash is null), 0)::numeric(20,2)::text,
+           (count(*) filter (where provenance_kind = 'REPORTED'))::int, (count(*) filter (where provenance_kind = 'SUBMITTED'))::int,
+           (count(*) filter (where provenance_kind = 'SYNTHETIC'))::int
+    from donations $$;
+  create function bench_donation_stats_by_province() returns setof bench_donation_group language sql stable as $$
+    select left(coalesce(r.region_code, p.region_code), 2) || '0000', count(*)::int, coalesce(sum(d.total), 0)::numeric(20,2)::text
+    from donations d left join organizations r on r.id = d.recipient_id left join projects p on p.id = d.project_id
+    group by 1 order by sum(d.total) desc, 1 asc nulls last $$;
+  create function bench_donation_stats_by_month(purpose donation_purpose) returns setof bench_donation_group language sql stable as $$
+    select to_char(pledged_on, 'YYYY-MM'), count(*)::int, coalesce(sum(total), 0)::numeric(20,2)::text
+    from donations where donations.purpose = bench_donation_stats_by_month.purpose
+    group by 1 order by sum(total) desc, 1 asc nulls last $$;
+  create function bench_organization_stats_by_type() returns setof bench_organization_group language sql stable as $$
+    select type::text, count(*)::int from organizations group by 1 order by 2 desc, 1 asc nulls last $$;
+`;
+
+/**
  * What PostGraphile needs to answer the same questions: an index it may order donations by
  * (it offers ORDER BY only on indexed columns), and the dashboard's two aggregates as functions,
  * the way PostGraphile exposes custom SQL. The floor calls the same functions.
  */
 const FOR_POSTGRAPHILE = `
+  ${DROP_FOR_DASHBOARDS}
   create index if not exists bench_donations_project_pledged_on_idx on donations (project_id, pledged_on desc, id desc);
   create index if not exists bench_donations_pledged_on_idx on donations (pledged_on);
   drop function if exists bench_donation_summary();
@@ -27,6 +64,7 @@ const FOR_POSTGRAPHILE = `
     select o.industry::text, count(*)::int, coalesce(sum(d.total), 0)::numeric(20,2)::text
     from donations d left join organizations o on o.id = d.donor_id
     group by 1 order by sum(d.total) desc, 1 asc nulls last $$;
+  ${FOR_DASHBOARDS}
 `;
 
 export function databaseUrl(adminUrl: string, name: string): string {
@@ -55,7 +93,8 @@ export async function prepareDatabase(
       const same = meta?.['present'] ? (await db`select options from bench_meta`)[0]?.['options'] === wanted : false;
       await db.end();
       if (same) {
-        log(`reusing database ${name} (${wanted})`);
+        log(`reusing database ${name} (${wanted}), migrating it to the current schema`);
+        await migrateLoaded(url);
         return url;
       }
       await admin.unsafe(`drop database ${name} with (force)`);
@@ -75,6 +114,23 @@ export async function prepareDatabase(
     await db.end();
   }
   return url;
+}
+
+/** Applies migrations landed since the database was loaded (they bring their own data, rollups say), and the functions above. */
+async function migrateLoaded(url: string): Promise<void> {
+  const database = await openDatabase({ url, dataDir: '', poolMax: 1 });
+  try {
+    await migrate(database);
+  } finally {
+    await database.close();
+  }
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await db.unsafe(FOR_POSTGRAPHILE);
+    await db.unsafe('analyze');
+  } finally {
+    await db.end();
+  }
 }
 
 /** A new database `name` (dropped first if it exists), migrated and holding `options`' data. */

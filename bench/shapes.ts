@@ -187,6 +187,103 @@ export const SHAPES: Shape[] = [
             })),
           },
   },
+  {
+    name: 'dash-totals',
+    description: 'dashboard: donationSummary over every donation with unsplitTotal and provenanceCounts',
+    load: { connections: 2, minSeconds: 10 },
+    gongyi: () => ({
+      query: `query DashTotals { donationSummary { donationCount total { value } cash { value } inKind { value }
+                unsplitTotal { value } provenanceCounts { reported submitted synthetic } } }`,
+      variables: {},
+    }),
+    postgraphile: () => ({
+      query: `query DashTotals { benchDashboardTotals { donationCount total cash inKind unsplitTotal reported submitted synthetic } }`,
+      variables: {},
+    }),
+    floor: () => ({ text: `select row_to_json(s)::text as body from bench_dashboard_totals() s`, params: [] }),
+    canonical: (kind, data) => {
+      if (kind === 'postgraphile') {
+        const s = data.benchDashboardTotals;
+        return {
+          donation_count: s.donationCount,
+          total: s.total,
+          cash: s.cash,
+          in_kind: s.inKind,
+          unsplit_total: s.unsplitTotal,
+          reported: s.reported,
+          submitted: s.submitted,
+          synthetic: s.synthetic,
+        };
+      }
+      const s = data.donationSummary;
+      return {
+        donation_count: s.donationCount,
+        total: s.total.value,
+        cash: s.cash.value,
+        in_kind: s.inKind.value,
+        unsplit_total: s.unsplitTotal.value,
+        ...s.provenanceCounts,
+      };
+    },
+  },
+  ...(
+    [
+      {
+        name: 'dash-province',
+        description: 'dashboard: donationStats by province over every donation',
+        gongyi: `donationStats(groupBy: PROVINCE)`,
+        postgraphile: `benchDonationStatsByProvince`,
+        floor: `bench_donation_stats_by_province()`,
+      },
+      {
+        name: 'dash-month-purpose',
+        description: 'dashboard: donationStats by month of the epidemic-response donations',
+        gongyi: `donationStats(groupBy: MONTH, filter: { purpose: EPIDEMIC_RESPONSE })`,
+        postgraphile: `benchDonationStatsByMonth(purpose: EPIDEMIC_RESPONSE)`,
+        floor: `bench_donation_stats_by_month('EPIDEMIC_RESPONSE')`,
+      },
+    ] as const
+  ).map((d): Shape => ({
+    name: d.name,
+    description: d.description,
+    load: { connections: 2, minSeconds: 10 },
+    gongyi: () => ({ query: `query Dash { stats: ${d.gongyi} { key donationCount total { value } } }`, variables: {} }),
+    postgraphile: () => ({
+      query: `query Dash { stats: ${d.postgraphile} { nodes { key donationCount total } } }`,
+      variables: {},
+    }),
+    floor: () => ({
+      text: `select coalesce(json_agg(row_to_json(g)), '[]')::text as body from ${d.floor} g`,
+      params: [],
+    }),
+    canonical: (kind, data) =>
+      (kind === 'gongyi' ? data.stats : data.stats.nodes).map((g: any) => ({
+        key: g.key,
+        donation_count: g.donationCount,
+        total: kind === 'gongyi' ? g.total.value : g.total,
+      })),
+  })),
+  {
+    name: 'org-by-type',
+    description: 'dashboard: organizationStats by type over every organization',
+    gongyi: () => ({
+      query: `query OrgByType { organizationStats(groupBy: TYPE) { key organizationCount } }`,
+      variables: {},
+    }),
+    postgraphile: () => ({
+      query: `query OrgByType { benchOrganizationStatsByType { nodes { key organizationCount } } }`,
+      variables: {},
+    }),
+    floor: () => ({
+      text: `select coalesce(json_agg(row_to_json(g)), '[]')::text as body from bench_organization_stats_by_type() g`,
+      params: [],
+    }),
+    canonical: (kind, data) =>
+      (kind === 'gongyi' ? data.organizationStats : data.benchOrganizationStatsByType.nodes).map((g: any) => ({
+        key: g.key,
+        organization_count: g.organizationCount,
+      })),
+  },
   ...(['page-1', 'page-10000'] as const).map((name): Shape => ({
     name,
     description: `${PAGE} of the largest project's donations, newest first, ${name === 'page-1' ? 'first page' : 'after 10,000 through a cursor'}`,
