@@ -178,8 +178,13 @@ describe('exports', () => {
     const result = started.body.data.startExport;
     if (result.__typename !== 'StartExportSuccess') throw new Error(`refused: ${JSON.stringify(result)}`);
     expect(result.export.status).toBe('QUEUED');
+    return finished(result.export.id, as);
+  }
+
+  /** Reads an export until it has finished. */
+  async function finished(id: string, as: TestKey = key): Promise<ExportState> {
     for (let i = 0; i < 200; i += 1) {
-      const read = await t.query(EXPORT, { id: result.export.id }, as.headers);
+      const read = await t.query(EXPORT, { id }, as.headers);
       const state = read.body.data.node as ExportState;
       if (state.status === 'SUCCEEDED' || state.status === 'FAILED') return state;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -353,6 +358,7 @@ describe('exports', () => {
     expect((await t.query(EXPORT, { id }, otherKey.headers)).body.data.node).toBeNull();
     expect((await t.query(EXPORT, { id })).body.data.node).toBeNull();
     expect((await t.query(EXPORT, { id }, key.headers)).body.data.node.id).toBe(id);
+    expect(await finished(id)).toMatchObject({ id, status: 'SUCCEEDED' });
   });
 
   test("viewer.exports lists the key's own exports, newest first, each as node(id:) reads it", async () => {
