@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ServerKind } from './shapes';
+import { SHAPES, type ServerKind } from './shapes';
 import type { WriteRun } from './writes';
 
 export interface Result {
@@ -95,6 +95,12 @@ function readSection(run: Run): string[] {
     const r = ratio(shape, 'gongyi', 'postgraphile');
     lines.push(
       `- ${shape}: this API ÷ PostGraphile = **${f(r)}** in requests per second ${r >= 1 ? '(met, ≥ 1.0)' : `(missed by ${f((1 - r) * 100, 0)}%)`}`,
+    );
+  }
+  for (const shape of SHAPES.filter((s) => s.overScan !== undefined && shapes.includes(s.name))) {
+    const r = ratio(shape.name, 'gongyi', 'floor');
+    lines.push(
+      `- ${shape.name}: this API ÷ the floor's full scan = **${f(r)}** ${r >= shape.overScan! ? `(met, ≥ ${shape.overScan})` : `(missed: target ${shape.overScan})`}`,
     );
   }
   // a run of some shapes (`--shapes`) reports the targets of those it ran
