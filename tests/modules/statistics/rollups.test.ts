@@ -1,7 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { rows } from '../../../src/db/client';
 import { DEFAULT_TIER_BUDGETS } from '../../../src/modules/access/tiers';
-import { DONATION_GRAINS } from '../../../src/modules/statistics/donation-grains';
+import type { DonationDimension, DonationFilter } from '../../../src/generated/graphql';
+import {
+  donationConditions,
+  groupDonations,
+  summarizeDonations,
+  sumDonationsPerPeriod,
+} from '../../../src/modules/donations/store';
+import { donationTimeline } from '../../../src/modules/donations/timeline';
+import { toGlobalId } from '../../../src/modules/node/global-id';
+import { isUuid } from '../../../src/modules/node/uuid';
+import { DONATION_GRAINS, GROUP_DIMENSION, grainAnswering } from '../../../src/modules/statistics/donation-grains';
+import type { ProvenanceCountsRow } from '../../../src/modules/statistics/provenance-counts';
 import { findOrganizationRollupDifferences, findRollupDifferences } from '../../../src/modules/statistics/store';
 import { describeOnServer } from '../../support/needs-server';
 import { startTestServer, type TestServer } from '../../support/server';
@@ -229,3 +240,146 @@ describeOnServer(
     }, 300_000);
   },
 );
+
+const STATS_ALL = /* GraphQL */ `
+  query StatsAll($groupBy: DonationDimension!, $filter: DonationFilter) {
+    donationStats(groupBy: $groupBy, filter: $filter) {
+      key
+      donationCount
+      total {
+        value
+      }
+      cash {
+        value
+      }
+      inKind {
+        value
+      }
+      unsplitTotal {
+        value
+      }
+      provenanceCounts {
+        reported
+        submitted
+        synthetic
+      }
+    }
+    donationSummary(filter: $filter) {
+      donationCount
+      total {
+        value
+      }
+      cash {
+        value
+      }
+      inKind {
+        value
+      }
+      unsplitTotal {
+        value
+      }
+      delivered {
+        value
+      }
+      inKindShare
+      provenanceCounts {
+        reported
+        submitted
+        synthetic
+      }
+    }
+    donationTimeline(interval: QUARTER, filter: $filter) {
+      key
+      donationCount
+      total {
+        value
+      }
+      unsplitTotal {
+        value
+      }
+      cumulativeTotal {
+        value
+      }
+    }
+  }
+`;
+
+describe('every grain answers what the scan answers', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ access: { tierBudgets: BUDGETS } });
+  });
+  afterAll(() => t.close());
+
+  /** The same statistics by the scan alone: the store's scan functions, shaped as the API shapes them. */
+  async function scanned(groupBy: DonationDimension, filter: DonationFilter) {
+    const db = t.database.db;
+    const conditions = donationConditions(filter);
+    const all = new Set(['cash', 'inKind', 'unsplitTotal', 'provenanceCounts', 'delivered', 'inKindShare', 'total']);
+    const groups = await groupDonations(db, groupBy, conditions, null, all);
+    const totals = await summarizeDonations(db, conditions, all);
+    const periods = donationTimeline('QUARTER', await sumDonationsPerPeriod(db, 'QUARTER', conditions));
+    const counts = (r: ProvenanceCountsRow) => ({
+      reported: r.reported,
+      submitted: r.submitted,
+      synthetic: r.synthetic,
+    });
+    return {
+      donationStats: groups.map((g) => ({
+        key: g.key,
+        donationCount: g.donationCount,
+        total: { value: g.total },
+        cash: { value: g.cash },
+        inKind: { value: g.inKind },
+        unsplitTotal: { value: g.unsplitTotal },
+        provenanceCounts: counts(g),
+      })),
+      donationSummary: {
+        donationCount: totals.donationCount,
+        total: { value: totals.total },
+        cash: { value: totals.cash },
+        inKind: { value: totals.inKind },
+        unsplitTotal: { value: totals.unsplitTotal },
+        delivered: { value: totals.delivered },
+        inKindShare: totals.inKindShare,
+        provenanceCounts: counts(totals),
+      },
+      donationTimeline: periods.map((p) => ({
+        key: p.key,
+        donationCount: p.donationCount,
+        total: { value: p.total.value },
+        unsplitTotal: { value: p.unsplitTotal.value },
+        cumulativeTotal: { value: p.cumulativeTotal.value },
+      })),
+    };
+  }
+
+  it.each<[DonationDimension, DonationFilter, number | null]>([
+    ['PURPOSE', {}, 1],
+    ['DONOR_INDUSTRY', { purpose: 'EPIDEMIC_RESPONSE', donorTypes: ['ENTERPRISE'] }, 1],
+    ['DONOR_TYPE', { statuses: ['DELIVERED', 'VERIFIED'], provenance: ['SYNTHETIC'] }, 1],
+    ['STATUS', { donorIndustries: ['C', 'K'] }, 1],
+    ['PROVINCE', { purpose: 'POVERTY_ALLEVIATION' }, 2],
+    ['MONTH', { purpose: 'EPIDEMIC_RESPONSE', dateFrom: '2020-01-01', dateTo: '2021-06-30' }, 3],
+    ['YEAR', { provenance: ['REPORTED', 'SYNTHETIC'] }, 3],
+    ['PROVINCE', { donorTypes: ['FOUNDATION'] }, 4],
+    ['MONTH', { donorTypes: ['ENTERPRISE'], statuses: ['PLEDGED'] }, 5],
+    ['PROVINCE', { donorIndustries: ['C'] }, null],
+    ['MONTH', { dateFrom: '2020-01-15' }, null],
+    ['DONOR', { purpose: 'EPIDEMIC_RESPONSE' }, null],
+  ])(
+    'donationStats by %s, donationSummary and donationTimeline over %j (grain %p) equal the scan',
+    async (groupBy, filter, grain) => {
+      expect(grainAnswering(filter, GROUP_DIMENSION[groupBy])?.grain ?? null).toBe(grain);
+      const { body } = await t.query(STATS_ALL, { groupBy, filter });
+      expect(body.errors).toBeUndefined();
+      const expected = await scanned(groupBy, filter);
+      const key = (k: string | null) =>
+        groupBy === 'DONOR' && k !== null && isUuid(k) ? toGlobalId('Organization', k) : k;
+      expect(body.data).toEqual({
+        ...expected,
+        donationStats: expected.donationStats.map((g) => ({ ...g, key: key(g.key) })),
+      });
+    },
+  );
+});
