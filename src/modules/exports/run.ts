@@ -9,16 +9,13 @@ import { toGlobalId } from '../node/global-id';
 import { EXPORTED_LISTS } from './entities';
 import { FORMATS } from './formats';
 import type { ExportRow } from './mappers';
-import { exportStatement, readLines } from './store';
+import { exportStatement, readLines, type Line } from './store';
 
 /** Records fetched from the cursor at a time: about 0.5 MB of text; more makes more garbage per fetch, and is no faster. */
 export const BATCH_ROWS = 1_000;
 
 /** How a file being written ends its name. */
 export const PART = '.part';
-
-/** Characters per write: well below V8's large-object size even as UTF-16. */
-const CHUNK_CHARS = 16_384;
 
 export interface WrittenFile {
   rowCount: number;
@@ -62,22 +59,20 @@ export async function writeExportFile(
     if (text.length > 0 && !file.write(text)) await once(file, 'drain');
   };
   /**
-   * Writes a batch in pieces of at most CHUNK_CHARS, then waits for the stream if it is full: a
-   * string past V8's 128 KB goes straight to the old generation and lives until a full collection,
-   * and a million rows make a thousand of them; small ones die young.
+   * Writes a batch line by line into one corked write (no batch-sized string is built: one past
+   * V8's 128 KB would live until a full collection), then waits for the stream if it is full.
    */
   let first = true;
-  const putLines = (lines: string[]) => {
-    let chunk = first ? '' : layout.separator;
-    first = false;
-    for (let i = 0; i < lines.length; i += 1) {
-      chunk += i === 0 ? lines[i] : layout.separator + lines[i];
-      if (chunk.length >= CHUNK_CHARS) {
-        file.write(chunk);
-        chunk = '';
-      }
+  const putLines = async (lines: Line[]) => {
+    if (failure) throw failure;
+    file.cork();
+    for (const line of lines) {
+      if (!first && layout.separator) file.write(layout.separator);
+      file.write(line);
+      first = false;
     }
-    return put(chunk);
+    file.uncork();
+    if (file.writableNeedDrain) await once(file, 'drain');
   };
   try {
     await put(layout.head);
