@@ -84,7 +84,9 @@ export async function writeExportFile(
     await rename(partial, path.join(dir, fileName));
     return { rowCount, byteCount: file.bytesWritten, fileName };
   } catch (error) {
+    // a stream destroyed while still opening creates its file when the open completes: wait for it
     file.destroy();
+    if (!file.closed) await once(file, 'close');
     await rm(partial, { force: true });
     throw error;
   }

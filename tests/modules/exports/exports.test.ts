@@ -374,6 +374,13 @@ describe('exports', () => {
     expect(theirs.body.data.viewer.exports).toEqual({ totalCount: 0, nodes: [] });
   });
 
+  test('an export costs 10 points plus one per 1,000 matching rows, counted when it starts', async () => {
+    const all = await t.query(START_EXPORT, { input: { entity: 'DONATIONS', format: 'CSV' } }, key.headers);
+    const donations = (await t.query('{ donations(first: 1) { totalCount } }')).body.data.donations.totalCount;
+    expect(all.cost?.requested).toBe(10 + Math.ceil(donations / 1000));
+    expect(await finished(all.body.data.startExport.export.id)).toMatchObject({ status: 'SUCCEEDED' });
+  });
+
   test('an anonymous caller may not export', async () => {
     const response = await t.query(START_EXPORT, { input: { entity: 'DONATIONS', format: 'CSV' } });
     expect(response.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
