@@ -31,20 +31,33 @@ export const BOM = '\uFEFF';
 /** RFC 4180's line break. */
 const CRLF = '\r\n';
 
+/** Cells per concat(), which takes at most 100 arguments (a cell and a comma each). */
+const CELLS_PER_CONCAT = 45;
+
+/**
+ * The cells of a CSV line joined by commas: concat() writes each value with its type's output
+ * function and null as nothing, and long rows are concatenated in groups.
+ */
+function csvCells(cells: SQL[]): SQL {
+  const comma = sql`, ',', `;
+  // the line's own concat() takes them when they fit
+  if (cells.length <= CELLS_PER_CONCAT) return sql.join(cells, comma);
+  const groups: SQL[] = [];
+  for (let i = 0; i < cells.length; i += CELLS_PER_CONCAT) {
+    groups.push(sql`concat(${sql.join(cells.slice(i, i + CELLS_PER_CONCAT), comma)})`);
+  }
+  return sql.join(groups, comma);
+}
+
 export const FORMATS: Readonly<Record<ExportFormat, FormatSpec>> = {
   CSV: {
     extension: 'csv',
     contentType: 'text/csv; charset=utf-8',
     layout: (list) => {
       const { columns } = exportRecord(sqlSchema, list.type);
-      // concat() writes each value with its type's output function, and null as nothing
-      const cells = sql.join(
-        columns.map((c) => c.csv),
-        sql`, ',', `,
-      );
       return {
         head: BOM + columns.map((c) => c.path).join(',') + CRLF,
-        line: sql`concat(${cells}, ${sql.raw("E'\\r\\n'")})`,
+        line: sql`concat(${csvCells(columns.map((c) => c.csv))}, ${sql.raw("E'\\r\\n'")})`,
         joins: sql``,
         separator: '',
         tail: '',
