@@ -108,8 +108,8 @@ describe('docs/exports.md', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestServer();
     work = mkdtempSync(path.join(tmpdir(), 'exports-guide-'));
+    t = await startTestServer({ exportDir: path.join(work, 'exports') });
     env['GONGYI_API_KEY'] = (await createTestKey(t.database.db, { name: 'guide', tier: 'DEVELOPER' })).secret;
     env['OTHER_API_KEY'] = (await createTestKey(t.database.db, { name: 'someone else', tier: 'DEVELOPER' })).secret;
   });

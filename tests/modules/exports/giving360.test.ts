@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -74,13 +75,18 @@ function packageValidator() {
 describe('360Giving exports', () => {
   let t: TestServer;
   let key: TestKey;
+  let exportDir: string;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    exportDir = mkdtempSync(path.join(tmpdir(), 'gongyi-360giving-test-'));
+    t = await startTestServer({ exportDir });
     key = await createTestKey(t.database.db, { name: 'grant system', tier: 'DEVELOPER' });
   });
 
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    rmSync(exportDir, { recursive: true, force: true });
+  });
 
   async function finished(id: string): Promise<{ status: string; rowCount: number; url: string }> {
     let state = { status: 'QUEUED', rowCount: 0, url: '' };
