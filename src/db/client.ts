@@ -35,8 +35,55 @@ export interface Database {
    * Not counted by `statementCount` or watchers: it is background housekeeping, not a request's work.
    */
   readonly executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+  /**
+   * Reads a statement whose rows are one text column through a cursor, `batchRows` at a time, in
+   * one read-only transaction (one snapshot) whose statements may each take `statementTimeoutMs`,
+   * handing each batch to `write` while the next is fetched; returns the number of rows. On the
+   * server the lines stay the bytes that came in (Buffers): a million lines decoded into strings
+   * and encoded again are half a gigabyte of garbage. On PGlite they are strings.
+   */
+  readonly readLines: (
+    statement: RenderedStatement,
+    options: { batchRows: number; statementTimeoutMs: number },
+    write: (lines: Line[]) => Promise<void>,
+  ) => Promise<number>;
   readonly ping: () => Promise<void>;
   readonly close: () => Promise<void>;
+}
+
+/** One row's text as `readLines` reads it: its UTF-8 bytes on the server, a string on PGlite. */
+export type Line = Buffer | string;
+
+/**
+ * `readLines` over a driver's transaction: declares the cursor, then fetches batch after batch,
+ * each written while the next is read, so at most two batches are in memory.
+ */
+async function readThroughCursor(
+  query: (text: string, params?: unknown[]) => Promise<Line[]>,
+  statement: RenderedStatement,
+  { batchRows, statementTimeoutMs }: { batchRows: number; statementTimeoutMs: number },
+  write: (lines: Line[]) => Promise<void>,
+): Promise<number> {
+  await query(`set local statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
+  await query(`declare read_lines no scroll cursor for ${statement.sql}`, statement.params);
+  const fetch = `fetch forward ${Math.trunc(batchRows)} from read_lines`;
+  let count = 0;
+  let written: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      const batch = await query(fetch);
+      await written;
+      if (batch.length === 0) break;
+      count += batch.length;
+      written = write(batch);
+      if (batch.length < batchRows) break;
+    }
+    await written;
+  } finally {
+    // a failed write must not leave its promise unobserved
+    await written.catch(() => {});
+  }
+  return count;
 }
 
 /** SQL text with its parameters, as Drizzle's dialect renders it. */
@@ -253,6 +300,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const last = Array.isArray(result[0]) && 'command' in result[0] ? result.at(-1)! : result;
         return { rows: [...(last as Iterable<unknown>)] };
       },
+      readLines: async (statement, options, write) => {
+        counter.logQuery(statement.sql);
+        return client.begin('read only', (tx) =>
+          readThroughCursor(
+            async (text, params = []) =>
+              (await tx.unsafe(text, params as never[]).raw()).map((row) => row[0] as Buffer),
+            statement,
+            options,
+            write,
+          ),
+        );
+      },
       ping: async () => void (await client.unsafe('select 1')),
       close: async () => {
         prepared.close();
@@ -284,6 +343,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       if (values.length > 0) return client.query(text, values);
       const results = await client.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
+    },
+    readLines: async (statement, options, write) => {
+      counter.logQuery(statement.sql);
+      return client.transaction(async (tx) => {
+        await tx.query('set transaction read only');
+        return readThroughCursor(
+          async (text, params) =>
+            (await tx.query<Record<string, string>>(text, params)).rows.map((row) => Object.values(row)[0]!),
+          statement,
+          options,
+          write,
+        );
+      });
     },
     ping: async () => void (await client.query('select 1')),
     close: async () => {

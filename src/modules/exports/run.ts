@@ -3,16 +3,22 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
-import type { Db } from '../../db/client';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Database, Line } from '../../db/client';
 import type { RegionDirectory } from '../regions/directory';
 import { toGlobalId } from '../node/global-id';
 import { EXPORTED_LISTS } from './entities';
 import { FORMATS } from './formats';
 import type { ExportRow } from './mappers';
-import { exportStatement, readLines, type Line } from './store';
+import { exportStatement } from './store';
 
 /** Records fetched from the cursor at a time: about 0.5 MB of text; more makes more garbage per fetch, and is no faster. */
 export const BATCH_ROWS = 1_000;
+
+/** How long one statement of an export may take (its first fetch sorts the whole list): 10 minutes. */
+const EXPORT_STATEMENT_TIMEOUT_MS = 10 * 60_000;
+
+const dialect = new PgDialect();
 
 /** How a file being written ends its name. */
 export const PART = '.part';
@@ -37,7 +43,7 @@ export function exportFileName(row: Pick<ExportRow, 'id' | 'format'>): string {
  * that dies leaves it for the sweep (deleteExpiredExports).
  */
 export async function writeExportFile(
-  db: Db,
+  database: Database,
   regions: RegionDirectory,
   dir: string,
   row: ExportRow,
@@ -76,7 +82,9 @@ export async function writeExportFile(
   };
   try {
     await put(layout.head);
-    const rowCount = await readLines(db, exportStatement(query, layout.line, layout.joins), batchRows, putLines);
+    const statement = dialect.sqlToQuery(exportStatement(query, layout.line, layout.joins));
+    const options = { batchRows, statementTimeoutMs: EXPORT_STATEMENT_TIMEOUT_MS };
+    const rowCount = await database.readLines(statement, options, putLines);
     await put(layout.tail);
     file.end();
     await once(file, 'close');

@@ -82,7 +82,7 @@ async function runExportJob(job: PgBoss.JobWithMetadata<ExportJob>, options: Exp
   const row = await startExportRun(database.db, exportId);
   if (!row) return;
   try {
-    const file = await writeExportFile(database.db, regions, exportDir, row);
+    const file = await writeExportFile(database, regions, exportDir, row);
     await succeedExport(database.db, exportId, file, EXPORT_LIFETIME_SECONDS);
     log.info({ rows: file.rowCount, bytes: file.byteCount }, 'an export was written');
   } catch (error) {

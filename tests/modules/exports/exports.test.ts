@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../support/server';
 import { createTestKey, type TestKey } from '../../support/keys';
 import { deleteExpiredExports } from '../../../src/modules/exports/worker';
-import { rows, type Db } from '../../../src/db/client';
+import { rows, type Database } from '../../../src/db/client';
 import type { ExportRow } from '../../../src/modules/exports/mappers';
 import { writeExportFile } from '../../../src/modules/exports/run';
 import { RegionDirectory } from '../../../src/modules/regions/directory';
@@ -426,8 +426,8 @@ describe('exports', () => {
 
   test('a file whose database fails midway is deleted, and the failure thrown', async () => {
     const failing = {
-      transaction: () => Promise.reject(new Error('the database went away')),
-    } as unknown as Db;
+      readLines: () => Promise.reject(new Error('the database went away')),
+    } as unknown as Database;
     const regions = await RegionDirectory.load(t.database.db);
     const row = {
       id: '7d0c1a4e-9d2b-4f3a-8c5e-1b2a3c4d5e6f',
