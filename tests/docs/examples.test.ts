@@ -288,7 +288,9 @@ describe('the documentation examples', () => {
         }
       }
       expect(invalid).toEqual([]);
-      expect(new Set(checked)).toEqual(new Set(['cost-and-limits.md', 'errors.md', 'keys.md', 'pagination.md']));
+      expect(new Set(checked)).toEqual(
+        new Set(['cost-and-limits.md', 'errors.md', 'keys.md', 'pagination.md', 'staying-in-sync.md', 'webhooks.md']),
+      );
     });
 
     it('cost the worked example what cost-and-limits.md says', async () => {

@@ -20,6 +20,13 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** An exact decimal number carried as a string, such as `"9277959200.00"` or `"0.4441"`. Never a float. */
   Decimal: { input: string; output: string; }
+  /**
+   * The values of some of a record's fields, as a JSON object keyed by the field's name in this
+   * schema (`total`, `status`, `donor`, …), each value a string as the API shows it (decimals such as
+   * `"1000.00"`, dates, enum values, global IDs of related records, lists as their JSON text) or null
+   * where the field is empty. A field that is absent did not change.
+   */
+  FieldValues: { input: any; output: any; }
 };
 
 /** Something an API key may do. */
@@ -121,6 +128,20 @@ export type CreateApiKeyInput = {
   scopes?: InputMaybe<Array<ApiKeyScope>>;
   /** The key's tier. */
   tier: ApiKeyTier;
+};
+
+/** Where to send which events. */
+export type CreateWebhookSubscriptionInput = {
+  /** The events to receive; at least one. */
+  events: Array<WebhookEvent>;
+  /** An `https://` URL whose host is and resolves only to public addresses; no redirects are followed. */
+  url: Scalars['String']['input'];
+};
+
+/** Which subscription to delete. */
+export type DeleteWebhookSubscriptionInput = {
+  /** The subscription's `id`. */
+  id: Scalars['ID']['input'];
 };
 
 /** What to group donations by. */
@@ -245,6 +266,53 @@ export type EvaluationGrade =
   /** 5A */
   | 'GRADE_5A';
 
+/** The lists an export can hold. */
+export type ExportEntity =
+  /** `donations`, filtered by a `DonationFilter`. */
+  | 'DONATIONS'
+  /** `governanceMetrics`, filtered by a `GovernanceMetricFilter`. */
+  | 'GOVERNANCE_METRICS'
+  /** `organizations`, filtered by an `OrganizationFilter`. */
+  | 'ORGANIZATIONS'
+  /** `projects`, filtered by a `ProjectFilter`. */
+  | 'PROJECTS'
+  /** `trainingSessions`, filtered by a `TrainingSessionFilter`. */
+  | 'TRAINING_SESSIONS';
+
+/** The filter of the exported list: set at most the field of the export's entity. */
+export type ExportFilter = {
+  /** For `DONATIONS`: as `donations(filter:)`. */
+  donations?: InputMaybe<DonationFilter>;
+  /** For `GOVERNANCE_METRICS`: as `governanceMetrics(filter:)`. */
+  governanceMetrics?: InputMaybe<GovernanceMetricFilter>;
+  /** For `ORGANIZATIONS`: as `organizations(filter:)`. */
+  organizations?: InputMaybe<OrganizationFilter>;
+  /** For `PROJECTS`: as `projects(filter:)`. */
+  projects?: InputMaybe<ProjectFilter>;
+  /** For `TRAINING_SESSIONS`: as `trainingSessions(filter:)`. */
+  trainingSessions?: InputMaybe<TrainingSessionFilter>;
+};
+
+/** How an export's file is written. */
+export type ExportFormat =
+  /** UTF-8 with a byte order mark (so Excel reads Chinese correctly), a header row of field paths such as `total.value`, then one row per record. */
+  | 'CSV'
+  /** A 360Giving data package (standard 1.4), one grant per donation; `DONATIONS` only. */
+  | 'GIVING360_JSON'
+  /** JSON Lines: one record per line, as the list's `nodes` answer it, references as `{ id }`. */
+  | 'JSONL';
+
+/** Where an export stands. */
+export type ExportStatus =
+  /** Could not be written; `error` says why. */
+  | 'FAILED'
+  /** Waiting for a worker. */
+  | 'QUEUED'
+  /** Being written. */
+  | 'RUNNING'
+  /** Written; `url` downloads it until `expiresAt`. */
+  | 'SUCCEEDED';
+
 /** Where a project's money comes from. */
 export type FundingChannel =
   /** 政府购买服务: the government buys the service. */
@@ -316,7 +384,7 @@ export type ImportMode =
   /** Write every good row and report the bad ones. */
   | 'VALID_ROWS_ONLY';
 
-/** An import to run now, its file in the request. */
+/** An import to queue, its file in the request. */
 export type ImportRecordsInput = {
   /** The file's text, within the request body limit; larger files go to `POST /imports`. */
   content: Scalars['String']['input'];
@@ -330,9 +398,11 @@ export type ImportRecordsInput = {
 
 /** Where an import stands. */
 export type ImportStatus =
-  /** Finished with nothing written: a bad row in `ALL_OR_NOTHING`, or a failure. */
+  /** Finished with nothing written: a bad row in `ALL_OR_NOTHING` (see `errors`), or the database failed on every attempt (no `errors`: send the file again). */
   | 'FAILED'
-  /** Reading and writing. */
+  /** Waiting for a worker; nothing read yet. */
+  | 'QUEUED'
+  /** Reading and writing; nothing is visible until it has finished. */
   | 'RUNNING'
   /** Finished: every good row written (all rows, for `ALL_OR_NOTHING`). */
   | 'SUCCEEDED';
@@ -352,6 +422,17 @@ export type OrderDirection =
   | 'ASC'
   /** Largest, latest or Z first. */
   | 'DESC';
+
+/** What to count organizations by. */
+export type OrganizationDimension =
+  /** The evaluation grade. */
+  | 'EVALUATION_GRADE'
+  /** The province of its region. */
+  | 'PROVINCE'
+  /** The registration status. */
+  | 'REGISTRATION_STATUS'
+  /** The organization's type. */
+  | 'TYPE';
 
 /** Which organizations to return; every given condition must hold. */
 export type OrganizationFilter = {
@@ -634,6 +715,16 @@ export type ServiceArea =
   /** Volunteering (邻里守望). */
   | 'VOLUNTEERING';
 
+/** An export to start. */
+export type StartExportInput = {
+  /** Which list to export. */
+  entity: ExportEntity;
+  /** Which rows: the list's own filter, under the field named for the entity; every row when omitted. */
+  filter?: InputMaybe<ExportFilter>;
+  /** How to write the file; `GIVING360_JSON` for `DONATIONS` only. */
+  format: ExportFormat;
+};
+
 /** A progress report on a project for one period. */
 export type SubmitProjectReportInput = {
   /** People served in the period, at least 0. */
@@ -666,6 +757,15 @@ export type TargetGroup =
   | 'RURAL_LEFT_BEHIND'
   /** 低保对象: recipients of the minimum living allowance. */
   | 'SUBSISTENCE_ALLOWANCE_RECIPIENTS';
+
+/** The length of the periods of a timeline. */
+export type TimeInterval =
+  /** Calendar months; a period's key is `YYYY-MM`. */
+  | 'MONTH'
+  /** Calendar quarters; a period's key is `YYYY-Qn`. */
+  | 'QUARTER'
+  /** Calendar years; a period's key is `YYYY`. */
+  | 'YEAR';
 
 /** Who a training is for. */
 export type TrainingAudience =
@@ -784,6 +884,28 @@ export type VerifyDonationInput = {
   /** What was checked, such as the receipt numbers. */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Where a delivery stands. */
+export type WebhookDeliveryStatus =
+  /** The receiver answered 2xx; it is never sent again. */
+  | 'DELIVERED'
+  /** Given up: every attempt of the retry schedule failed, or the subscription was deleted. */
+  | 'FAILED'
+  /** Not yet answered with 2xx; `nextAttemptAt` says when it is tried again. */
+  | 'PENDING';
+
+/** Something that happened to a record, as a webhook reports it. */
+export type WebhookEvent =
+  /** A tranche of a donation was delivered (a disbursement recorded). */
+  | 'DONATION_DELIVERED'
+  /** A donation was recorded. */
+  | 'DONATION_RECORDED'
+  /** A donation's receipts were checked. */
+  | 'DONATION_VERIFIED'
+  /** A project report was submitted. */
+  | 'PROJECT_REPORTED'
+  /** A training session was recorded. */
+  | 'TRAINING_RECORDED';
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
