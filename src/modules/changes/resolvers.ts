@@ -5,6 +5,7 @@ import type { RecordChangeRow } from '../history/mappers';
 import { toGlobalId, type NodeType } from '../node/global-id';
 import { decodeFeedCursor, encodeFeedCursor, FEED_START } from './cursor';
 import { findChangesAfter, findLatestFeedPosition } from './store';
+import { loadChangedRecord } from '../history/loaders';
 
 /** The most changes one page holds: 1,000 at 20 fields each stays well inside the 50,000-node request limit. */
 export const MAX_FEED_PAGE = 1000;
@@ -36,16 +37,7 @@ export const Query: QueryResolvers = {
 export const Change: ChangeResolvers = {
   cursor: (c) => encodeFeedCursor(c),
   recordId: (c) => toGlobalId(NODE_TYPES[c.entity], c.recordId),
-  record: (c, _args, ctx) => {
-    const loaders = {
-      DONATION: ctx.loaders.donationById,
-      PROJECT: ctx.loaders.projectById,
-      PROJECT_REPORT: ctx.loaders.projectReportById,
-      TRAINING_SESSION: ctx.loaders.trainingSessionById,
-      GOVERNANCE_METRIC: ctx.loaders.governanceMetricById,
-    } as const;
-    return loaders[c.entity].load(c.recordId);
-  },
+  record: (c, _args, ctx) => loadChangedRecord(ctx, c.entity, c.recordId),
   fields: (c) => c.after,
   previous: (c) => c.before,
   // history's Actor reads only the actor columns, which a feed row holds under the same names

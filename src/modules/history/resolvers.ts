@@ -8,6 +8,7 @@ import { childConnection, rootConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
 import { AUDIT_LOG, RECORD_HISTORY, type HistoryArgs } from './lists';
 import { RECORD_CHANGE_FIELD_COLUMNS } from './mappers';
+import { loadChangedRecord } from './loaders';
 
 /** `history` of a written record: the resolver every writable type shares. */
 export const history = (record: { id: string }, args: HistoryArgs, ctx: Context, info: GraphQLResolveInfo) =>
@@ -32,16 +33,7 @@ export const Query: QueryResolvers = {
 
 export const RecordChange: RecordChangeResolvers = {
   id: (c) => toGlobalId('RecordChange', c.id),
-  record: (c, _args, ctx) => {
-    const loaders = {
-      DONATION: ctx.loaders.donationById,
-      PROJECT: ctx.loaders.projectById,
-      PROJECT_REPORT: ctx.loaders.projectReportById,
-      TRAINING_SESSION: ctx.loaders.trainingSessionById,
-      GOVERNANCE_METRIC: ctx.loaders.governanceMetricById,
-    } as const;
-    return loaders[c.entity].load(c.recordId);
-  },
+  record: (c, _args, ctx) => loadChangedRecord(ctx, c.entity, c.recordId),
   actor: (c) => c,
   changes: (c) =>
     Object.keys({ ...c.before, ...c.after })
