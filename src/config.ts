@@ -78,6 +78,8 @@ const schema = z.object({
   JOB_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(2),
   /** how often the job queue fails jobs whose worker died and archives finished ones */
   JOB_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** false: this instance queues jobs but runs none (the others, or dedicated worker instances, do) */
+  JOB_WORKERS: z.enum(['true', 'false']).default('true'),
   /** webhooks may go to private, loopback and link-local addresses, and plain http to loopback: for tests only */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
   /** seconds; a failed delivery waits about this, doubling per attempt, retried for at least 24 hours */
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: {
       pollingIntervalSeconds: e.JOB_POLL_INTERVAL_SECONDS,
       maintenanceIntervalSeconds: e.JOB_MAINTENANCE_INTERVAL_SECONDS,
+      work: e.JOB_WORKERS === 'true',
     },
     webhooks: {
       allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',

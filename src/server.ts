@@ -285,7 +285,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     pollingIntervalSeconds: options.jobs.pollingIntervalSeconds,
   });
   const webhookOptions = options.webhooks ?? DEFAULT_WEBHOOK_OPTIONS;
-  const webhooks = options.webhooks ? await startWebhooks(database, jobs, logger, webhookOptions) : null;
+  const webhooks =
+    options.webhooks && options.jobs.work !== false
+      ? await startWebhooks(database, jobs, logger, webhookOptions)
+      : null;
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'shutting down' });

@@ -103,7 +103,8 @@ describe('the HTTP server', () => {
 
 describe('shutting down', () => {
   it('answers 503 on /readyz and new requests, finishes the request in flight, then closes', async () => {
-    const t = await startTestServer({ seed: false, poolMax: 1, readinessGraceMs: 100 });
+    // no job workers: their polling would take turns on the one connection
+    const t = await startTestServer({ seed: false, poolMax: 1, readinessGraceMs: 100, jobs: { work: false } });
     // the database's one connection is busy for 0.5 s, so the request below is in flight meanwhile
     const busy = t.database.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_sleep(0.5)`);

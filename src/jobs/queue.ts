@@ -19,6 +19,8 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** how often pg-boss fails jobs past their expiry and archives old ones */
   maintenanceIntervalSeconds?: number;
+  /** false: this instance sends jobs but runs none, nor the queue's maintenance (an API-only instance) */
+  work?: boolean;
 }
 
 /** pg-boss's `Db` inside a Drizzle transaction: a job sent through it exists iff the transaction commits. */
@@ -63,9 +65,14 @@ export async function openJobQueue(
     schema: 'pgboss',
     // no cron schedules: nothing here needs pg-boss's clock
     schedule: false,
+    supervise: options.work !== false,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
     pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
   } as PgBoss.ConstructorOptions);
+  if (options.work === false) {
+    // workers registered on a send-only instance take no jobs
+    boss.work = (async () => '') as PgBoss['work'];
+  }
   boss.on('error', (err) => logger.warn({ err }, 'job queue maintenance failed; it tries again'));
   await boss.start();
   return boss;

@@ -21,7 +21,8 @@ const QUICK = /* GraphQL */ `
 describeOnServer('a query waiting for a pooled connection', 'PGlite has no pool to wait on', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ seed: false, poolMax: 1, queryTimeoutMs: 400 });
+    // no job workers: their polling would take turns on the one connection
+    t = await startTestServer({ seed: false, poolMax: 1, queryTimeoutMs: 400, jobs: { work: false } });
   });
   afterAll(() => t.close());
 

@@ -8,7 +8,7 @@ import { DEFAULT_IMPORT_DIR } from '../../../src/modules/imports/uploads';
 import { startImportWorker } from '../../../src/modules/imports/worker';
 import { parseGlobalId } from '../../../src/modules/node/global-id';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { serveTestDatabase, type TestServer } from '../../support/server';
+import { serveTestDatabase, type TestServer, type TestServerOptions } from '../../support/server';
 import { createWriters, type Writers } from '../../support/writers';
 import { deleted, finishedImport, postImport } from './files';
 
@@ -28,8 +28,8 @@ describe('imports on the job queue', () => {
   });
   afterAll(() => db.drop());
 
-  const serve = async () => {
-    const server = await serveTestDatabase(db);
+  const serve = async (options: TestServerOptions = {}) => {
+    const server = await serveTestDatabase(db, options);
     servers.push(server);
     return server;
   };
@@ -53,9 +53,8 @@ describe('imports on the job queue', () => {
     );
 
   it('a queued import survives a restart: the server closed before a worker took it, the next server over the database runs it', async () => {
-    const first = await serve();
-    // this instance takes no imports: the job waits in the database
-    await first.server.jobs.offWork(IMPORTS_QUEUE);
+    // an API-only instance (JOB_WORKERS=false) runs no jobs: the import waits in the database
+    const first = await serve({ jobs: { work: false } });
     const answer = await send(first, grants(20, 'restart'));
     expect(answer.status).toBe(202);
     const id = answer.body.data.import.id;
