@@ -54,6 +54,33 @@ function asPgValue(value: unknown): unknown {
   return value;
 }
 
+/** Errors of a connection that was gone: the statement never ran to its end, so it is safe to send again. */
+const LOST_CONNECTION = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+]);
+
+/**
+ * Runs one of pg-boss's statements, again (up to 3 times, 250 ms apart) when its connection was
+ * lost: a job whose completion or failure could not be recorded would otherwise stay active until
+ * it expires (an hour for an import) before its retry.
+ */
+async function retryingLostConnections<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 3 || typeof code !== 'string' || !LOST_CONNECTION.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /** Starts the queue: installs or upgrades its schema (under pg-boss's own advisory lock) and its maintenance. */
 export async function openJobQueue(
   database: Database,
@@ -61,7 +88,10 @@ export async function openJobQueue(
   options: JobQueueOptions = {},
 ): Promise<JobQueue> {
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values: unknown[] = []) => database.executeSql(text, values.map(asPgValue)) },
+    db: {
+      executeSql: (text: string, values: unknown[] = []) =>
+        retryingLostConnections(() => database.executeSql(text, values.map(asPgValue))),
+    },
     schema: 'pgboss',
     // no cron schedules: nothing here needs pg-boss's clock
     schedule: false,
