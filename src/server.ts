@@ -36,13 +36,13 @@ import { startImportWorker } from './modules/imports/worker';
 import { deleteExpiredIdempotencyKeys } from './modules/mutations/idempotency';
 import { writesPlugin } from './modules/mutations/plugin';
 import { RegionDirectory } from './modules/regions/directory';
+import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './modules/webhooks/options';
+import { startWebhooks } from './modules/webhooks/runner';
 import { resolvers } from './resolvers';
 import { queryLimits, type QueryLimits } from './query-limits';
 import { requestChecksPlugin } from './request-checks';
 import { loadTypeDefs } from './schema';
 import { sqlSchema } from './sql-schema';
-import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './modules/webhooks/options';
-import { startWebhooks } from './modules/webhooks/runner';
 
 export interface ServerOptions {
   database: Database;
@@ -139,6 +139,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   });
   const connections = connectionDrain(app);
   const jobs = await openJobQueue(database, logger, options.jobs);
+  const webhookOptions = options.webhooks ?? DEFAULT_WEBHOOK_OPTIONS;
   const budgets = await openBudgetStore(access, logger);
   const lastUse = new LastUseRecorder(database.db, logger, access.lastUseFlushMs);
   // keys past their 24 hours are reclaimed anyway when reused; this frees their rows
@@ -284,7 +285,6 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     logger,
     pollingIntervalSeconds: options.jobs.pollingIntervalSeconds,
   });
-  const webhookOptions = options.webhooks ?? DEFAULT_WEBHOOK_OPTIONS;
   const webhooks =
     options.webhooks && options.jobs.work !== false
       ? await startWebhooks(database, jobs, logger, webhookOptions)
