@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { createTestKey } from '../support/keys';
 import { startTestServer, type TestServer } from '../support/server';
 import { parseGlobalId } from '../../src/modules/node/global-id';
+import { expectationOf, nodeStatus } from './shown-output';
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');
@@ -14,7 +15,6 @@ const PAGE = readFileSync(path.join(ROOT, 'docs', 'exports.md'), 'utf8');
 /** Where the page's examples send their requests; the test server's origin replaces it. */
 const DOC_ORIGIN = 'http://127.0.0.1:4000';
 
-const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const DOWNLOAD_PATH = /^\/exports\/[A-Za-z0-9_-]+\/download\?expires=\d+&signature=[0-9a-f]{64}$/;
 
 /** One fenced block of the page. */
@@ -41,38 +41,8 @@ function examplesOf(blocks: Block[]): Example[] {
   });
 }
 
-/**
- * What the page shows, as an expectation of `actual`: the example export IDs and download paths
- * stand for the server's (bound in `ids` the first time they are seen, at the same place in
- * `actual`), and instants for any instant.
- */
-function expectation(shown: unknown, actual: unknown, ids: Map<string, string>): unknown {
-  if (typeof shown === 'string') {
-    const isExport = parseGlobalId(shown)?.type === 'Export';
-    if (isExport || DOWNLOAD_PATH.test(shown)) {
-      if (!ids.has(shown) && typeof actual === 'string') ids.set(shown, actual);
-      return ids.get(shown) ?? shown;
-    }
-    return DATE_TIME.test(shown) ? expect.stringMatching(DATE_TIME) : shown;
-  }
-  if (Array.isArray(shown)) {
-    return shown.map((item, i) => expectation(item, Array.isArray(actual) ? actual[i] : undefined, ids));
-  }
-  if (shown && typeof shown === 'object') {
-    const a = (actual && typeof actual === 'object' ? actual : {}) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, expectation(v, a[k], ids)]));
-  }
-  return shown;
-}
-
-/** The status of the export a command's output reads with `node(id:)`, if it reads one. */
-function exportStatus(stdout: string): unknown {
-  try {
-    return JSON.parse(stdout)?.data?.node?.status;
-  } catch {
-    return undefined;
-  }
-}
+/** The page's example export IDs and download paths stand for the server's. */
+const expectation = expectationOf((value) => parseGlobalId(value)?.type === 'Export' || DOWNLOAD_PATH.test(value));
 
 describe('docs/exports.md', () => {
   let t: TestServer;
@@ -101,7 +71,7 @@ describe('docs/exports.md', () => {
     const deadline = Date.now() + 60_000;
     for (;;) {
       const result = await sh(command);
-      const status = exportStatus(result.stdout);
+      const status = nodeStatus(result.stdout);
       if ((status !== 'QUEUED' && status !== 'RUNNING') || Date.now() > deadline) return result;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../support/server';
 import { idempotencyKeys } from '../../src/db/schema';
 import { requestHash } from '../../src/modules/mutations/idempotency';
 import { parseGlobalId } from '../../src/modules/node/global-id';
+import { expectationOf, nodeStatus } from './shown-output';
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');
@@ -54,40 +55,7 @@ function examplesOf(blocks: Block[]): Example[] {
 
 /** Global IDs of records the examples create: the page shows example ones, the server makes its own. */
 const CREATED_TYPES = new Set(['Donation', 'ProjectReport', 'Import']);
-const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
-
-/**
- * What the page shows, as an expectation of `actual`: the example IDs of created records stand for
- * the server's (bound in `ids` the first time they are seen, at the same place in `actual`), and
- * instants for any instant.
- */
-function expectation(shown: unknown, actual: unknown, ids: Map<string, string>): unknown {
-  if (typeof shown === 'string') {
-    const parsed = parseGlobalId(shown);
-    if (parsed && CREATED_TYPES.has(parsed.type)) {
-      if (!ids.has(shown) && typeof actual === 'string') ids.set(shown, actual);
-      return ids.get(shown) ?? shown;
-    }
-    return DATE_TIME.test(shown) ? expect.stringMatching(DATE_TIME) : shown;
-  }
-  if (Array.isArray(shown)) {
-    return shown.map((item, i) => expectation(item, Array.isArray(actual) ? actual[i] : undefined, ids));
-  }
-  if (shown && typeof shown === 'object') {
-    const a = (actual && typeof actual === 'object' ? actual : {}) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, expectation(v, a[k], ids)]));
-  }
-  return shown;
-}
-
-/** The status of the import a command's output reads with `node(id:)`, if it reads one. */
-function importStatus(stdout: string): unknown {
-  try {
-    return JSON.parse(stdout)?.data?.node?.status;
-  } catch {
-    return undefined;
-  }
-}
+const expectation = expectationOf((value) => CREATED_TYPES.has(parseGlobalId(value)?.type ?? ''));
 
 /** A GraphQL answer without `extensions`, which the page leaves out (the cost report). */
 function withoutExtensions(answer: Record<string, unknown>) {
@@ -147,7 +115,7 @@ describe('docs/reporting-grants.md', () => {
     const deadline = Date.now() + 60_000;
     for (;;) {
       const result = await sh(command);
-      const status = importStatus(result.stdout);
+      const status = nodeStatus(result.stdout);
       if ((status !== 'QUEUED' && status !== 'RUNNING') || Date.now() > deadline) return result;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildSchema, parse, validate } from 'graphql';
 import { parseGlobalId } from '../../src/modules/node/global-id';
+import { expectationOf } from './shown-output';
 import { loadTypeDefs } from '../../src/schema';
 import { createTestKey } from '../support/keys';
 import { startTestServer, type TestServer } from '../support/server';
@@ -34,34 +35,8 @@ const examples = blocks.flatMap((block, i) =>
   block.lang === 'sh' ? [{ command: block.text, output: blocks[i + 1]! }] : [],
 );
 
-const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
-
-/**
- * What the page shows, as an expectation of `actual`: the example IDs of donations stand for the
- * server's (bound in `ids` the first time they are seen, at the same place in `actual`, keys
- * included), and instants for any instant. Cursors are shown as a fresh server issues them.
- */
-function expectation(shown: unknown, actual: unknown, ids: Map<string, string>): unknown {
-  const bind = (value: string, real: unknown) => {
-    if (parseGlobalId(value)?.type !== 'Donation') return value;
-    if (!ids.has(value) && typeof real === 'string') ids.set(value, real);
-    return ids.get(value) ?? value;
-  };
-  if (typeof shown === 'string') return DATE_TIME.test(shown) ? expect.stringMatching(DATE_TIME) : bind(shown, actual);
-  if (Array.isArray(shown)) {
-    return shown.map((item, i) => expectation(item, Array.isArray(actual) ? actual[i] : undefined, ids));
-  }
-  if (shown && typeof shown === 'object') {
-    const a = (actual && typeof actual === 'object' ? actual : {}) as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.entries(shown).map(([k, v], i) => {
-        const key = bind(k, Object.keys(a)[i]);
-        return [key, expectation(v, a[key], ids)];
-      }),
-    );
-  }
-  return shown;
-}
+/** The page's example donation IDs stand for the server's; cursors are shown as a fresh server issues them. */
+const expectation = expectationOf((value) => parseGlobalId(value)?.type === 'Donation');
 
 /** A GraphQL answer without `extensions`, which the page leaves out (the cost report). */
 function withoutExtensions(answer: Record<string, unknown>) {
