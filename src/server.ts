@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -30,6 +28,7 @@ import { registerDashboard } from './modules/dashboard/routes';
 import { registerExplorer } from './modules/explorer/routes';
 import { registerImportRoutes } from './modules/imports/routes';
 import { registerExportRoutes } from './modules/exports/routes';
+import { DEFAULT_EXPORT_DIR } from './modules/exports/run';
 import { startExportWorker } from './modules/exports/worker';
 import { DEFAULT_IMPORT_DIR } from './modules/imports/uploads';
 import { startImportWorker } from './modules/imports/worker';
@@ -267,7 +266,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   );
   registerExplorer(app);
   registerDashboard(app);
-  const exportDir = options.exportDir ?? path.join(tmpdir(), 'gongyi-graph-exports');
+  const exportDir = options.exportDir ?? DEFAULT_EXPORT_DIR;
   const stopExportSweep = await startExportWorker(jobs, {
     database,
     regions,

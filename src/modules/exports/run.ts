@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database, Line } from '../../db/client';
@@ -19,6 +20,9 @@ export const BATCH_ROWS = 1_000;
 const EXPORT_STATEMENT_TIMEOUT_MS = 10 * 60_000;
 
 const dialect = new PgDialect();
+
+/** The export directory of a server given none (tests, benches): one per machine. */
+export const DEFAULT_EXPORT_DIR = path.join(tmpdir(), 'gongyi-graph-exports');
 
 /** How a file being written ends its name. */
 export const PART = '.part';
