@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, check, date, index, pgEnum, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, char, check, date, index, pgEnum, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, provenance, timestamps } from './columns';
 import { regions } from './regions';
 
@@ -74,6 +74,10 @@ export const organizations = pgTable(
     evaluationGrade: evaluationGrade('evaluation_grade'),
     /** GB/T 4754 section letter, A–T. */
     industry: char('industry', { length: 1 }),
+    /** true where the industry was assigned from what the source says of the organization, not stated by it */
+    industryInferred: boolean('industry_inferred').notNull().default(false),
+    /** The legal person (法人) this organization is a branch (分支机构) of; null for a legal person itself. */
+    legalPersonId: uuid('legal_person_id').references((): AnyPgColumn => organizations.id, { onDelete: 'restrict' }),
     /** The hub or incubation base that incubated this organization. */
     incubatorId: uuid('incubator_id').references((): AnyPgColumn => organizations.id, { onDelete: 'set null' }),
     ...provenance(),
@@ -83,6 +87,11 @@ export const organizations = pgTable(
     check('organizations_industry_section', sql`${t.industry} between 'A' and 'T'`),
     check('organizations_credit_code_format', sql`${t.creditCode} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
     check('organizations_not_own_incubator', sql`${t.incubatorId} <> ${t.id}`),
+    check('organizations_not_own_legal_person', sql`${t.legalPersonId} <> ${t.id}`),
+    check(
+      'organizations_industry_inferred_needs_industry',
+      sql`not ${t.industryInferred} or ${t.industry} is not null`,
+    ),
     index('organizations_name_id_idx').on(t.name, t.id),
     index('organizations_created_at_id_idx').on(t.createdAt, t.id),
     index('organizations_founded_on_id_idx').on(sql`coalesce(${t.foundedOn}, '-infinity'::date)`, t.id),
@@ -90,6 +99,7 @@ export const organizations = pgTable(
     index('organizations_type_idx').on(t.type),
     index('organizations_industry_idx').on(t.industry),
     index('organizations_incubator_id_idx').on(t.incubatorId),
+    index('organizations_legal_person_id_idx').on(t.legalPersonId),
     index('organizations_service_areas_idx').using('gin', t.serviceAreas),
   ],
 );

@@ -7,7 +7,10 @@ export const sources = pgTable('sources', {
     .primaryKey()
     .default(sql`gen_random_uuid()`),
   title: text('title').notNull(),
-  publisher: text('publisher').notNull(),
+  /** as the work names it; null where it names none (never guessed) */
+  publisher: text('publisher'),
+  /** as the work names it; null where it names none */
+  author: text('author'),
   publishedOn: date('published_on').notNull(),
   url: text('url'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
