@@ -101,5 +101,9 @@ export const organizations = pgTable(
     index('organizations_incubator_id_idx').on(t.incubatorId),
     index('organizations_legal_person_id_idx').on(t.legalPersonId),
     index('organizations_service_areas_idx').using('gin', t.serviceAreas),
+    // one per filter: a filtered page's plan has an index to read instead of the whole table
+    index('organizations_registration_status_idx').on(t.registrationStatus),
+    index('organizations_evaluation_grade_idx').on(t.evaluationGrade),
+    index('organizations_provenance_kind_idx').on(t.provenanceKind),
   ],
 );

@@ -64,6 +64,10 @@ export const projects = pgTable(
     index('projects_starts_on_id_idx').on(sql`coalesce(${t.startsOn}, '-infinity'::date)`, t.id),
     index('projects_region_code_idx').on(t.regionCode),
     index('projects_category_idx').on(t.category),
+    // one per filter: a filtered page's plan has an index to read instead of the whole table
+    index('projects_funding_channel_idx').on(t.fundingChannel),
+    index('projects_status_idx').on(t.status),
+    index('projects_provenance_kind_idx').on(t.provenanceKind),
   ],
 );
 

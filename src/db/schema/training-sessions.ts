@@ -54,5 +54,9 @@ export const trainingSessions = pgTable(
     index('training_sessions_organizer_id_starts_on_id_idx').on(t.organizerId, t.startsOn, t.id),
     index('training_sessions_region_code_idx').on(t.regionCode),
     index('training_sessions_created_at_id_idx').on(t.createdAt, t.id),
+    // one per filter: a filtered page's plan has an index to read instead of the whole table
+    index('training_sessions_format_idx').on(t.format),
+    index('training_sessions_audiences_idx').using('gin', t.audiences),
+    index('training_sessions_provenance_kind_idx').on(t.provenanceKind),
   ],
 );
