@@ -188,7 +188,7 @@ describe('docs/reporting-grants.md', () => {
         } else {
           // the embedded database has one user at a time: the key is made the way the command makes it
           const made = await createTestKey(t.database.db, {
-            name: '抚州市阅读推广基金会 grants',
+            name: '抚州市众益阅读推广基金会 grants',
             tier: 'PARTNER',
             organizationId: foundationOrganization,
           });

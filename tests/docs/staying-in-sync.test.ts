@@ -81,7 +81,7 @@ describe('docs/staying-in-sync.md', () => {
     t = await startTestServer();
     work = mkdtempSync(path.join(tmpdir(), 'staying-in-sync-'));
     const key = await createTestKey(t.database.db, {
-      name: '抚州市阅读推广基金会 grants',
+      name: '抚州市众益阅读推广基金会 grants',
       tier: 'PARTNER',
       organizationId: parseGlobalId(FOUNDATION_ID)!.id,
     });

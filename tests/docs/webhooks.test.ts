@@ -163,7 +163,7 @@ describe('the webhooks guide', () => {
         webhooks: { allowPrivateTargets: true, retryDelaySeconds: 1, timeoutSeconds: 2, dispatchIntervalMs: 100 },
       });
       key = await createTestKey(t.database.db, {
-        name: '抚州市阅读推广基金会 grants',
+        name: '抚州市众益阅读推广基金会 grants',
         tier: 'PARTNER',
         organizationId: parseGlobalId(FOUNDATION_ID)!.id,
       });

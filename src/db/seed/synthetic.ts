@@ -4,6 +4,7 @@ import { withCheckCharacter } from '../../modules/organizations/credit-code';
 import type { Database, Db } from '../client';
 import { TRAINING_TARGET_INDICATOR } from '../reference/indicators';
 import { loadRegions, type RegionRow } from '../reference/regions';
+import { reportedOrganizations } from './reported';
 import {
   disbursements,
   donationPurpose,
@@ -229,6 +230,16 @@ const FIRST_DAY = toDay('2017-01-01');
 const LAST_DAY = toDay('2024-12-31');
 /** The years governance metrics cover: the 2021–2023 period of the national training target (民办发〔2020〕36号). */
 const METRIC_YEARS = [2021, 2022, 2023] as const;
+/** Training sessions run within the plan whose target `trainingProgress` counts them against: 2021-01-01 to 2023-12-31. */
+const PLAN_FIRST_DAY = toDay(`${METRIC_YEARS[0]}-01-01`);
+const PLAN_LAST_DAY = toDay(`${METRIC_YEARS[METRIC_YEARS.length - 1]}-12-31`);
+/**
+ * COVID-19 giving: from 2020-01-20, when person-to-person transmission was announced and the national
+ * response began, to 2023-01-07, the day before the disease left Class A management. Epidemic-response
+ * projects start and epidemic donations are pledged within it.
+ */
+const EPIDEMIC_FIRST_DAY = toDay('2020-01-20');
+const EPIDEMIC_LAST_DAY = toDay('2023-01-07');
 
 /** Types that run projects and receive donations. */
 const PROJECT_RUNNERS: readonly OrganizationType[] = [
@@ -241,13 +252,15 @@ const PROJECT_RUNNERS: readonly OrganizationType[] = [
 
 /**
  * Holds the generators' state: the organizations and projects made so far, for later rows to point at.
- * Each table draws from its own seeded stream, and rows must be made in index order.
+ * Each table draws from its own seeded stream, and rows must be made in index order: organizations,
+ * projects, donations, training sessions, then the governance metrics. `loadSynthetic` inserts what it
+ * makes; tests read its rows in memory.
  */
-class SyntheticWorld {
+export class SyntheticWorld {
   private readonly counties: County[];
   private readonly coverage = new Coverage();
   private readonly random: Record<
-    'organizations' | 'projects' | 'donations' | 'trainingSessions' | 'governanceMetrics',
+    'organizations' | 'names' | 'projects' | 'donations' | 'trainingSessions' | 'governanceMetrics',
     Random
   >;
   private readonly organizations: OrganizationFacts[] = [];
@@ -265,7 +278,7 @@ class SyntheticWorld {
   private readonly names = new Set<string>();
   private readonly creditCodes = new Set<string>();
   private readonly projects: ProjectFacts[] = [];
-  /** person-times of the training sessions starting in METRIC_YEARS, by province code */
+  /** person-times of the training sessions (all within METRIC_YEARS), by province code */
   private readonly trainedByProvince = new Map<string, number>();
 
   constructor(private readonly options: SyntheticOptions) {
@@ -287,6 +300,7 @@ class SyntheticWorld {
     const key = (table: string) => `synthetic:${options.seed}:${table}`;
     this.random = {
       organizations: new Random(key('organizations')),
+      names: new Random(key('organization_names')),
       projects: new Random(key('projects')),
       donations: new Random(key('donations')),
       trainingSessions: new Random(key('training_sessions')),
@@ -299,15 +313,21 @@ class SyntheticWorld {
     return seededId(`synthetic:${this.options.seed}:${kind}:${index.join(':')}`);
   }
 
-  /** Organization 0 is a registered foundation; it holds the big organization's projects. */
+  /**
+   * Organization 0 is a registered foundation; it holds the big organization's projects. No synthetic
+   * organization is a government body: the draw that would make one makes an OTHER body (a research or
+   * evaluation centre) that trains but runs no projects and names no target groups, drawing exactly
+   * what a government agency drew, so that the rest of the set stays as it was.
+   */
   organization(i: number): OrganizationRow {
     const random = this.random.organizations;
-    const type: OrganizationType =
+    const drawn: OrganizationType =
       i === 0
         ? 'FOUNDATION'
         : this.coverage.draw('organization.type', organizationType.enumValues, () =>
             random.weighted(ORGANIZATION_TYPE_WEIGHTS),
           );
+    const type: OrganizationType = drawn === 'GOVERNMENT_AGENCY' ? 'OTHER' : drawn;
     const registration =
       i === 0
         ? 'REGISTERED'
@@ -327,7 +347,9 @@ class SyntheticWorld {
         : null;
 
     const serviceAreas = this.serviceAreas(type, isHub, random);
-    const name = this.uniqueName(organizationName(type, isHub, industry, serviceAreas[0], county, random));
+    const name = this.uniqueName(
+      organizationName(drawn, isHub, industry, serviceAreas[0], county, random, this.random.names),
+    );
     const id = this.id('organization', i);
     const hubsNearby = this.hubsByProvince.get(province) ?? [];
     const incubator =
@@ -343,7 +365,7 @@ class SyntheticWorld {
       : null;
 
     this.organizations.push({ id, name, type, registration, grade: evaluation, county });
-    if (PROJECT_RUNNERS.includes(type)) this.runners.push(i);
+    if (PROJECT_RUNNERS.includes(drawn)) this.runners.push(i);
     if (type !== 'ENTERPRISE') this.trainers.push(i);
     if (type === 'ENTERPRISE' || type === 'FOUNDATION') this.donors[type].push(i);
     else if (type === 'SOCIAL_GROUP' || type === 'SOCIAL_SERVICE_AGENCY') this.donors.OTHER.push(i);
@@ -365,7 +387,7 @@ class SyntheticWorld {
       foundedOn: random.chance(0.08) ? null : fromDay(random.int(toDay('1995-01-01'), toDay('2020-12-31'))),
       serviceAreas,
       targetGroups:
-        type === 'ENTERPRISE' || type === 'GOVERNMENT_AGENCY'
+        drawn === 'ENTERPRISE' || drawn === 'GOVERNMENT_AGENCY'
           ? []
           : random.sample(targetGroup.enumValues, random.int(0, 3)),
       evaluationGrade: evaluation,
@@ -392,14 +414,16 @@ class SyntheticWorld {
           ? 'VENTURE_PHILANTHROPY'
           : random.weighted(FUNDING_CHANNEL_WEIGHTS),
     );
-    const status = this.coverage.draw('project.status', projectStatus.enumValues, () =>
+    const drawnStatus = this.coverage.draw('project.status', projectStatus.enumValues, () =>
       random.weighted(PROJECT_STATUS_WEIGHTS),
     );
+    // an epidemic-response project starts within the epidemic: none is planned after it
+    const epidemic = category === 'EPIDEMIC_RESPONSE';
+    const status = epidemic && drawnStatus === 'PLANNED' ? 'COMPLETED' : drawnStatus;
     const [earliest, latest] = PROJECT_STARTS[status];
-    const startsOn = random.int(
-      category === 'EPIDEMIC_RESPONSE' ? Math.max(earliest, toDay('2020-01-20')) : earliest,
-      latest,
-    );
+    const startsOn = epidemic
+      ? random.int(Math.max(earliest, EPIDEMIC_FIRST_DAY), Math.min(latest, EPIDEMIC_LAST_DAY))
+      : random.int(earliest, latest);
     const planned = startsOn + random.int(90, 1095);
     const endsOn =
       status === 'COMPLETED' && planned > AS_OF
@@ -467,16 +491,24 @@ class SyntheticWorld {
     const recipient = project ? project.organization : random.pick(this.runners);
     const donor = this.organizations[this.donor(recipient, random)]!;
 
-    const purpose = this.coverage.draw('donation.purpose', donationPurpose.enumValues, () => {
-      const fitting = project ? PURPOSE_OF_CATEGORY[project.category] : undefined;
-      return fitting && random.chance(0.7) ? fitting : random.weighted(PURPOSE_WEIGHTS);
-    });
+    const fitting = project ? PURPOSE_OF_CATEGORY[project.category] : undefined;
+    const drawnPurpose = this.coverage.draw('donation.purpose', donationPurpose.enumValues, () =>
+      fitting && random.chance(0.7) ? fitting : random.weighted(PURPOSE_WEIGHTS),
+    );
     const status = this.coverage.draw('donation.status', donationStatus.enumValues, () =>
       random.weighted(DONATION_STATUS_WEIGHTS),
     );
-    const pledgedOn = project
-      ? random.int(Math.max(FIRST_DAY, project.startsOn - 90), Math.min(LAST_DAY, project.endsOn))
-      : random.int(FIRST_DAY, LAST_DAY);
+    // the days it may be pledged on: around its project, and within the epidemic for COVID-19 giving
+    const [earliest, latest] = project
+      ? [Math.max(FIRST_DAY, project.startsOn - 90), Math.min(LAST_DAY, project.endsOn)]
+      : [FIRST_DAY, LAST_DAY];
+    const epidemic = drawnPurpose === 'EPIDEMIC_RESPONSE';
+    const [from, until] = epidemic
+      ? [Math.max(earliest, EPIDEMIC_FIRST_DAY), Math.min(latest, EPIDEMIC_LAST_DAY)]
+      : [earliest, latest];
+    // a project run wholly outside the epidemic gets no COVID-19 donation: its own purpose instead
+    const purpose = epidemic && from > until ? (fitting ?? 'GENERAL') : drawnPurpose;
+    const pledgedOn = from > until ? random.int(earliest, latest) : random.int(from, until);
 
     const amountYuan = random.logInt(500, DONOR_CEILING_YUAN[donor.type] ?? 500_000);
     const split = random.weighted(SPLIT_WEIGHTS);
@@ -537,7 +569,7 @@ class SyntheticWorld {
         random.int(0, 2),
       ),
     ];
-    const startsOn = random.int(toDay('2020-01-01'), toDay('2023-12-31'));
+    const startsOn = random.int(PLAN_FIRST_DAY, PLAN_LAST_DAY);
     const remote = format === 'ONLINE_CLASS' || format === 'NEW_MEDIA';
     const county = random.chance(0.7) ? organizer.county : random.pick(this.counties);
     const year = fromDay(startsOn).slice(0, 4);
@@ -551,15 +583,13 @@ class SyntheticWorld {
       topics: random.sample(TRAINING_TOPICS, random.int(1, 4)),
       regionCode: county.code,
       startsOn: fromDay(startsOn),
-      endsOn: random.chance(0.25) ? null : fromDay(startsOn + random.int(0, remote ? 60 : 4)),
+      endsOn: random.chance(0.25) ? null : fromDay(Math.min(PLAN_LAST_DAY, startsOn + random.int(0, remote ? 60 : 4))),
       participantCount: remote ? random.logInt(200, 2_000) : random.logInt(20, 300),
       provenanceKind: 'SYNTHETIC',
       sourceId: null,
     } satisfies TrainingSessionRow;
-    if ((METRIC_YEARS as readonly number[]).includes(Number(year))) {
-      const province = provinceOf(county.code);
-      this.trainedByProvince.set(province, (this.trainedByProvince.get(province) ?? 0) + session.participantCount);
-    }
+    const province = provinceOf(county.code);
+    this.trainedByProvince.set(province, (this.trainedByProvince.get(province) ?? 0) + session.participantCount);
     return session;
   }
 
@@ -782,38 +812,55 @@ function roundYuan(amount: number): number {
   return amount >= 10_000 ? Math.round(amount / 100) * 100 : amount;
 }
 
+/**
+ * A name no real public body has. Government bodies, party bodies and people's organizations are
+ * named by place and function alone (…民政局, …红十字会, …慈善总会), so every synthetic social
+ * organization carries a trade name (字号) between its place and its function, as privately founded
+ * ones do; a draw of a government agency names a research or evaluation centre instead (see
+ * `organization`); an enterprise's two-character brand is never part of a reported organization's
+ * name nor a well-known brand. `random` draws as it always has; the trade names and any brand drawn
+ * again come from `names`, so changing them changes no other row.
+ */
 function organizationName(
-  type: OrganizationType,
+  drawn: OrganizationType,
   isHub: boolean,
   industry: Industry | null,
   area: ServiceArea | undefined,
   county: County,
   random: Random,
+  names: Random,
 ): string {
   const place = random.weighted({ city: 35, county: 35, both: 30 });
   const prefix = place === 'city' ? county.city : place === 'county' ? county.name : `${county.city}${county.name}`;
   const theme = random.pick(THEMES[area ?? 'COMMUNITY_SERVICE']);
-  switch (type) {
+  switch (drawn) {
     case 'ENTERPRISE': {
       const [first, second] = random.sample(BRAND_CHARACTERS, 2);
-      return `${county.city.replace(/[市省]$/, '')}${first}${second}${random.pick(INDUSTRIES[industry ?? 'C'])}${random.pick(COMPANY_SUFFIXES)}`;
+      let brand = `${first}${second}`;
+      while (TAKEN_BRANDS.has(brand)) brand = names.sample(BRAND_CHARACTERS, 2).join('');
+      return `${county.city.replace(/[市省]$/, '')}${brand}${random.pick(INDUSTRIES[industry ?? 'C'])}${random.pick(COMPANY_SUFFIXES)}`;
     }
     case 'GOVERNMENT_AGENCY':
       return random.chance(0.4)
-        ? `${county.name}${random.pick(STREETS)}街道办事处`
-        : `${prefix}${random.pick(AGENCY_SUFFIXES)}`;
+        ? `${county.name}${names.pick(TRADE_NAMES)}${random.pick(SUPPORT_CENTRES)}`
+        : `${prefix}${names.pick(TRADE_NAMES)}${random.pick(SUPPORT_CENTRES)}`;
     case 'COMMUNITY_ORGANIZATION':
       return `${county.name}${random.pick(COMMUNITIES)}${random.pick(COMMUNITY_SUFFIXES)}`;
     case 'SOCIAL_GROUP':
     case 'SOCIAL_SERVICE_AGENCY':
       return isHub
-        ? `${prefix}${random.pick(HUB_SUFFIXES[type])}`
-        : `${prefix}${theme}${random.pick(KIND_SUFFIXES[type])}`;
+        ? `${prefix}${names.pick(TRADE_NAMES)}${random.pick(HUB_SUFFIXES[drawn])}`
+        : `${prefix}${names.pick(TRADE_NAMES)}${ofTheme(theme, random.pick(KIND_SUFFIXES[drawn]))}`;
     case 'FOUNDATION':
-      return `${prefix}${theme}${random.pick(KIND_SUFFIXES.FOUNDATION)}`;
+      return `${prefix}${names.pick(TRADE_NAMES)}${ofTheme(theme, random.pick(KIND_SUFFIXES.FOUNDATION))}`;
     case 'OTHER':
-      return `${prefix}${random.pick(OTHER_NAMES)}`;
+      return `${prefix}${names.pick(TRADE_NAMES)}${random.pick(OTHER_NAMES)}`;
   }
+}
+
+/** a theme and a kind of body, without saying 发展 twice (教育发展 + 发展中心) */
+function ofTheme(theme: string, suffix: string): string {
+  return theme.endsWith('发展') && suffix.startsWith('发展') ? `${theme}${suffix.slice(2)}` : `${theme}${suffix}`;
 }
 
 function projectName(category: ProjectCategory, county: County, startsOn: number, random: Random): string {
@@ -945,6 +992,62 @@ const INDUSTRY_WEIGHTS: Record<Industry, number> = {
 };
 
 const BRAND_CHARACTERS = [...'华恒瑞鑫达通安康远博盛泰宏信德新天海云创联嘉隆鼎源润智锐晟维'];
+/** Brands an enterprise of the synthetic set may not take: any pair of BRAND_CHARACTERS in a reported organization's name, and well-known ones they can spell. */
+const TAKEN_BRANDS: ReadonlySet<string> = new Set([
+  ...BRAND_CHARACTERS.flatMap((first) =>
+    BRAND_CHARACTERS.map((second) => `${first}${second}`).filter((brand) =>
+      reportedOrganizations.some((o) => o.name.includes(brand)),
+    ),
+  ),
+  ...[
+    '华润',
+    '华新',
+    '恒瑞',
+    '康泰',
+    '华信',
+    '华远',
+    '新华',
+    '宏达',
+    '泰康',
+    '安泰',
+    '天海',
+    '海信',
+    '联创',
+    '德康',
+    '通达',
+  ],
+]);
+/** Trade names (字号) of privately founded social organizations; never a place, a person or a body's name. */
+const TRADE_NAMES = [
+  '启航',
+  '益心',
+  '善行',
+  '同心',
+  '知行',
+  '青禾',
+  '向暖',
+  '微光',
+  '星火',
+  '乐群',
+  '众益',
+  '和美',
+  '朗润',
+  '晨曦',
+  '扬帆',
+  '益行',
+  '心语',
+  '暖阳',
+  '致远',
+  '新苗',
+  '蒲公英',
+  '向日葵',
+  '萤火虫',
+  '同行',
+  '悦邻',
+  '汇智',
+  '守望',
+  '益路',
+];
 const COMPANY_SUFFIXES = ['有限公司', '有限公司', '股份有限公司', '集团有限公司'];
 
 const THEMES: Record<ServiceArea, readonly string[]> = {
@@ -964,14 +1067,17 @@ const THEMES: Record<ServiceArea, readonly string[]> = {
   CAPACITY_BUILDING: ['社会组织发展', '公益发展', '社会工作'],
 };
 
+/** What a research or evaluation centre is called; see `organization` for why government-agency draws make these. */
+const SUPPORT_CENTRES = ['社会组织评估中心', '社会工作研究中心', '公益发展研究院', '社会治理研究中心'];
+
 const KIND_SUFFIXES = {
   SOCIAL_GROUP: ['协会', '促进会', '联合会', '研究会'],
   SOCIAL_SERVICE_AGENCY: ['社会工作服务中心', '服务中心', '发展中心', '服务社'],
   FOUNDATION: ['基金会', '慈善基金会', '公益基金会', '发展基金会'],
 } as const;
 const HUB_SUFFIXES = {
-  SOCIAL_GROUP: ['社会组织联合会', '社区社会组织联合会', '社会组织发展促进会'],
-  SOCIAL_SERVICE_AGENCY: ['社会组织孵化基地', '社会组织服务中心', '公益创投孵化园'],
+  SOCIAL_GROUP: ['公益组织联合会', '社区公益促进会', '社会组织发展促进会'],
+  SOCIAL_SERVICE_AGENCY: ['社会组织孵化中心', '公益组织支持中心', '公益创投孵化园'],
 } as const;
 const COMMUNITIES = [
   '幸福社区',
@@ -1005,9 +1111,7 @@ const COMMUNITY_SUFFIXES = [
   '妈妈互助会',
   '平安巡防队',
 ];
-const STREETS = ['城关', '新华', '人民路', '东街', '西关', '北关', '南湖', '解放路', '中山路', '和平'];
-const AGENCY_SUFFIXES = ['民政局', '社会组织管理局', '社会工作委员会', '乡村振兴局'];
-const OTHER_NAMES = ['红十字会', '社会福利院', '社会工作研究院', '志愿服务指导中心'];
+const OTHER_NAMES = ['社会工作研究院', '公益服务社', '志愿服务站', '社区发展研究中心'];
 
 const PROJECT_CATEGORY_WEIGHTS: Record<ProjectCategory, number> = {
   VENTURE_PHILANTHROPY: 10,

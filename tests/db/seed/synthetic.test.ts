@@ -165,7 +165,11 @@ describe('loadSynthetic', () => {
         database,
         `select array_length(enum_range(null::${type}), 1) - count(distinct ${column})::int as value from ${table}`,
       );
-    expect(await covered('organizations', 'type', 'organization_type')).toBe(0);
+    // every type but GOVERNMENT_AGENCY: the synthetic set invents no government body
+    expect(await covered('organizations', 'type', 'organization_type')).toBe(1);
+    expect(
+      await one(database, `select count(*)::int as value from organizations where type = 'GOVERNMENT_AGENCY'`),
+    ).toBe(0);
     expect(await covered('organizations', 'registration_status', 'registration_status')).toBe(0);
     expect(await covered('projects', 'category', 'project_category')).toBe(0);
     expect(await covered('projects', 'status', 'project_status')).toBe(0);
