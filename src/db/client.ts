@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -324,7 +325,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     mkdirSync(options.dataDir, { recursive: true });
     release = claimDataDir(options.dataDir);
   }
-  const client = await PGlite.create(options.dataDir).catch((error: unknown) => {
+  const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } }).catch((error: unknown) => {
     release();
     throw error;
   });

@@ -57,6 +57,10 @@ export const organizations = pgTable(
   {
     id: id(),
     name: text('name').notNull(),
+    /** The name in English (nameColumns); null until fillOrganizationNameColumns writes it. */
+    nameEn: text('name_en'),
+    /** The text name searches match (searchText: pinyin, initials, English); null until written, as nameEn. */
+    searchText: text('search_text'),
     type: organizationType('type').notNull(),
     registrationStatus: registrationStatus('registration_status').notNull(),
     /** 统一社会信用代码 (GB 32100-2015); null where the organization has none or it is unknown. */
@@ -101,6 +105,7 @@ export const organizations = pgTable(
     index('organizations_incubator_id_idx').on(t.incubatorId),
     index('organizations_legal_person_id_idx').on(t.legalPersonId),
     index('organizations_service_areas_idx').using('gin', t.serviceAreas),
+    index('organizations_search_text_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     // one per filter: a filtered page's plan has an index to read instead of the whole table
     index('organizations_registration_status_idx').on(t.registrationStatus),
     index('organizations_evaluation_grade_idx').on(t.evaluationGrade),

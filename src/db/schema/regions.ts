@@ -10,6 +10,8 @@ export const regions = pgTable(
   {
     code: char('code', { length: 6 }).primaryKey(),
     name: text('name').notNull(),
+    /** The name in English (regionNameEn), written with the reference data by migrate. */
+    nameEn: text('name_en'),
     parentCode: char('parent_code', { length: 6 }).references((): AnyPgColumn => regions.code, {
       onDelete: 'restrict',
     }),
