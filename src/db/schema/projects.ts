@@ -68,6 +68,10 @@ export const projects = pgTable(
     index('projects_funding_channel_idx').on(t.fundingChannel),
     index('projects_status_idx').on(t.status),
     index('projects_provenance_kind_idx').on(t.provenanceKind),
+    // the date filter's range, counted from the index alone (an expression index cannot be)
+    index('projects_starts_on_idx').on(t.startsOn),
+    // the name search's `ilike '%…%'`, for queries of three characters or more
+    index('projects_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
 

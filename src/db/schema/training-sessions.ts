@@ -58,5 +58,6 @@ export const trainingSessions = pgTable(
     index('training_sessions_format_idx').on(t.format),
     index('training_sessions_audiences_idx').using('gin', t.audiences),
     index('training_sessions_provenance_kind_idx').on(t.provenanceKind),
+    index('training_sessions_participant_count_id_idx').on(t.participantCount, t.id),
   ],
 );
