@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { Semaphore, withTimeout } from 'async-mutex';
 import postgres from 'postgres';
 import { claimDataDir } from './embedded-lock';
+import { EMBEDDED_TEMPLATE, startFromTemplate } from './embedded-template';
 import { PreparedStatementPolicy } from './prepared-statements';
 import * as schema from './schema';
 
@@ -98,6 +99,11 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite's folder; `memory://` keeps it in memory */
   dataDir: string;
+  /**
+   * The PGlite folder an empty `dataDir` starts from (embedded-template.ts): by default the
+   * build's, where there is one; null runs initdb (the template's own build).
+   */
+  template?: string | null;
   poolMax?: number;
   /**
    * A query that has not answered in this many milliseconds, waiting for a pooled connection
@@ -324,6 +330,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (!options.dataDir.startsWith('memory://')) {
     mkdirSync(options.dataDir, { recursive: true });
     release = claimDataDir(options.dataDir);
+    if (options.template !== null) startFromTemplate(options.dataDir, options.template ?? EMBEDDED_TEMPLATE);
   }
   const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } }).catch((error: unknown) => {
     release();
