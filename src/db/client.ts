@@ -22,10 +22,10 @@ export interface Database {
   /** SQL statements sent since the database was opened; tests read it to prove batching. */
   readonly statementCount: () => number;
   /**
-   * Calls `watcher` with the text of every statement sent until the returned function is called;
-   * tests read it to prove what a statement selects.
+   * Calls `watcher` with the text and parameters of every statement sent until the returned
+   * function is called; tests read it to prove what a statement selects, and EXPLAIN it.
    */
-  readonly watchStatements: (watcher: (query: string) => void) => () => void;
+  readonly watchStatements: (watcher: (query: string, params: readonly unknown[]) => void) => () => void;
   /**
    * Runs a statement rendered ahead of time that answers one row with one text column, `data`,
    * and returns that text; for statements built outside Drizzle's query builder.
@@ -119,6 +119,17 @@ const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 
 /** How long a pooled connection lives, and how often the prepared statements' admission starts over. */
 const PREPARED_PERIOD_MS = 10 * 60_000;
+
+/**
+ * Every prepared statement with parameters is planned for the values it runs with. The plans of
+ * lists and statistics depend on their filter's values: after five runs PostgreSQL would otherwise
+ * switch a prepared statement to its generic plan, costed without them, and a filtered page ordered
+ * by total would bitmap-scan a whole year of donations and sort it instead of walking the
+ * `(total, id)` index and stopping after a page (575–690 ms instead of 280–300 ms on the large
+ * set). Preparing still saves parsing and analysis; a statement without parameters keeps its plan.
+ * PGlite sends every statement unnamed, always planned for its values.
+ */
+export const PLAN_CACHE_MODE = 'force_custom_plan';
 
 /** A query ran out of time, most often waiting for a free connection; the client may retry. */
 export class QueryDeadlineError extends Error {
@@ -259,12 +270,12 @@ function settleWith(tx: postgres.TransactionSql, prepared: PreparedStatementPoli
 
 class StatementCounter implements Logger {
   count = 0;
-  private readonly watchers = new Set<(query: string) => void>();
-  logQuery(query: string): void {
+  private readonly watchers = new Set<(query: string, params: readonly unknown[]) => void>();
+  logQuery(query: string, params: readonly unknown[]): void {
     this.count += 1;
-    for (const watcher of this.watchers) watcher(query);
+    for (const watcher of this.watchers) watcher(query, params);
   }
-  watch(watcher: (query: string) => void): () => void {
+  watch(watcher: (query: string, params: readonly unknown[]) => void): () => void {
     this.watchers.add(watcher);
     return () => void this.watchers.delete(watcher);
   }
@@ -282,6 +293,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connection: {
         application_name: 'gongyi-graph',
         statement_timeout: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+        plan_cache_mode: PLAN_CACHE_MODE,
       },
     });
     const client = guarded(pool, poolMax, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS, prepared);
@@ -292,7 +304,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       statementCount: () => counter.count,
       watchStatements: (watcher) => counter.watch(watcher),
       readText: async (statement) => {
-        counter.logQuery(statement.sql);
+        counter.logQuery(statement.sql, statement.params);
         const [row] = await client.unsafe<Array<{ data: string }>>(statement.sql, statement.params as never[]);
         return row!.data;
       },
@@ -308,7 +320,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         return { rows: [...(last as Iterable<unknown>)] };
       },
       readLines: async (statement, options, write) => {
-        counter.logQuery(statement.sql);
+        counter.logQuery(statement.sql, statement.params);
         return client.begin('read only', (tx) =>
           readThroughCursor(
             async (text, params = []) =>
@@ -343,7 +355,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     statementCount: () => counter.count,
     watchStatements: (watcher) => counter.watch(watcher),
     readText: async (statement) => {
-      counter.logQuery(statement.sql);
+      counter.logQuery(statement.sql, statement.params);
       const result = await client.query<{ data: string }>(statement.sql, statement.params);
       return result.rows[0]!.data;
     },
@@ -353,7 +365,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       return { rows: results.at(-1)?.rows ?? [] };
     },
     readLines: async (statement, options, write) => {
-      counter.logQuery(statement.sql);
+      counter.logQuery(statement.sql, statement.params);
       return client.transaction(async (tx) => {
         await tx.query('set transaction read only');
         return readThroughCursor(

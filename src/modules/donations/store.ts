@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { groupedByKey, orderedByKey } from '../../batching/ordered';
 import { rows, type Db } from '../../db/client';
@@ -38,13 +38,6 @@ export function donationConditions(filter: DonationFilter | null | undefined): S
   if (!filter) return [];
   const f = filter;
   checkDateRange(f.dateFrom, f.dateTo, 'filter.dateTo');
-  const donorTypes = f.donorTypes?.length ? inArray(organizations.type, f.donorTypes) : undefined;
-  const donorIndustries = f.donorIndustries?.length
-    ? inArray(
-        organizations.industry,
-        f.donorIndustries.map((s, i) => industrySection(s, `filter.donorIndustries[${i}]`)),
-      )
-    : undefined;
   return [
     f.donorId != null ? eq(donations.donorId, expectGlobalId(f.donorId, 'Organization', 'filter.donorId')) : undefined,
     f.recipientId != null
@@ -55,10 +48,12 @@ export function donationConditions(filter: DonationFilter | null | undefined): S
       : undefined,
     f.statuses?.length ? inArray(donations.status, f.statuses) : undefined,
     f.purpose != null ? eq(donations.purpose, f.purpose) : undefined,
-    donorTypes || donorIndustries
+    // the donor's type and industry as copied onto the donation, read through the donation's own indexes
+    f.donorTypes?.length ? inArray(donations.donorType, f.donorTypes) : undefined,
+    f.donorIndustries?.length
       ? inArray(
-          donations.donorId,
-          sql`(select ${organizations.id} from ${organizations} where ${and(donorTypes, donorIndustries)})`,
+          donations.donorIndustry,
+          f.donorIndustries.map((s, i) => industrySection(s, `filter.donorIndustries[${i}]`)),
         )
       : undefined,
     f.dateFrom != null ? gte(donations.pledgedOn, f.dateFrom) : undefined,
