@@ -102,6 +102,10 @@ export const donations = pgTable(
     index('donations_provenance_kind_idx').on(t.provenanceKind),
     // the date filter's range, counted from the index alone (an expression index cannot be)
     index('donations_pledged_on_idx').on(t.pledgedOn),
+    /** the records citing a source (`Source.supports`); generated rows cite none */
+    index('donations_source_id_idx')
+      .on(t.sourceId)
+      .where(sql`${t.sourceId} is not null`),
   ],
 );
 

@@ -52,5 +52,9 @@ export const governanceMetrics = pgTable(
     index('governance_metrics_period_end_id_idx').on(t.periodEnd, t.id),
     index('governance_metrics_indicator_code_idx').on(t.indicatorCode),
     index('governance_metrics_organization_id_idx').on(t.organizationId),
+    /** the records citing a source (`Source.supports`); generated rows cite none */
+    index('governance_metrics_source_id_idx')
+      .on(t.sourceId)
+      .where(sql`${t.sourceId} is not null`),
   ],
 );

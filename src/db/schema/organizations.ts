@@ -110,5 +110,9 @@ export const organizations = pgTable(
     index('organizations_registration_status_idx').on(t.registrationStatus),
     index('organizations_evaluation_grade_idx').on(t.evaluationGrade),
     index('organizations_provenance_kind_idx').on(t.provenanceKind),
+    /** the records citing a source (`Source.supports`); generated rows cite none */
+    index('organizations_source_id_idx')
+      .on(t.sourceId)
+      .where(sql`${t.sourceId} is not null`),
   ],
 );

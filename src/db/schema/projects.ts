@@ -72,6 +72,10 @@ export const projects = pgTable(
     index('projects_starts_on_idx').on(t.startsOn),
     // the name search's `ilike '%…%'`, for queries of three characters or more
     index('projects_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    /** the records citing a source (`Source.supports`); generated rows cite none */
+    index('projects_source_id_idx')
+      .on(t.sourceId)
+      .where(sql`${t.sourceId} is not null`),
   ],
 );
 

@@ -59,5 +59,9 @@ export const trainingSessions = pgTable(
     index('training_sessions_audiences_idx').using('gin', t.audiences),
     index('training_sessions_provenance_kind_idx').on(t.provenanceKind),
     index('training_sessions_participant_count_id_idx').on(t.participantCount, t.id),
+    /** the records citing a source (`Source.supports`); generated rows cite none */
+    index('training_sessions_source_id_idx')
+      .on(t.sourceId)
+      .where(sql`${t.sourceId} is not null`),
   ],
 );
