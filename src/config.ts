@@ -7,6 +7,7 @@ import type { AccessOptions } from './modules/access/options';
 import type { WebhookOptions } from './modules/webhooks/options';
 import { MIN_RETRY_DELAY_SECONDS } from './modules/webhooks/retry-schedule';
 import { DEFAULT_TIER_BUDGETS } from './modules/access/tiers';
+import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from './observability/options';
 
 /** An address, a CIDR range, or one of proxy-addr's names for the private ranges. */
 const proxyEntry = (entry: string) =>
@@ -90,6 +91,12 @@ const schema = z.object({
   WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).default(1_000),
   /** how often API keys' last use is written */
   KEY_LAST_USE_FLUSH_MS: z.coerce.number().int().min(100).default(60_000),
+  /** false: no /metrics */
+  METRICS_ENABLED: z.enum(['true', 'false']).default('true'),
+  /** when set, /metrics needs `Authorization: Bearer <token>` */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** distinct operation names counted on their own in /metrics; later ones as (other) */
+  METRICS_OPERATION_NAMES: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_METRICS_OPTIONS.operationNames),
 });
 
 export type Config = Readonly<{
@@ -111,6 +118,7 @@ export type Config = Readonly<{
   access: AccessOptions;
   jobs: JobQueueOptions;
   webhooks: WebhookOptions;
+  metrics: MetricsOptions;
 }>;
 
 export class ConfigError extends Error {}
@@ -169,6 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS,
       timeoutSeconds: e.WEBHOOK_TIMEOUT_SECONDS,
       dispatchIntervalMs: e.WEBHOOK_DISPATCH_INTERVAL_MS,
+    },
+    metrics: {
+      enabled: e.METRICS_ENABLED === 'true',
+      token: e.METRICS_TOKEN,
+      operationNames: e.METRICS_OPERATION_NAMES,
     },
   };
 }

@@ -4,6 +4,7 @@ import { createLoaders, type Loaders } from './loaders';
 import type { BudgetStore, Charge } from './modules/access/budgets';
 import type { Writes } from './modules/mutations/write';
 import type { Caller } from './modules/access/tiers';
+import type { RequestObservation } from './observability/request-plugin';
 import type { RegionDirectory } from './modules/regions/directory';
 import type { WebhookOptions } from './modules/webhooks/options';
 
@@ -26,8 +27,10 @@ export interface Context {
   compiledData: { text?: string };
   /** for a mutation operation: db and loaders are its transaction's, and this says how it writes */
   writes: Writes;
+  /** how the request was answered, for its log line and /metrics */
+  observed: RequestObservation;
 }
 
 export function createContext(db: Db, regions: RegionDirectory, caller: Caller): Context {
-  return { db, regions, caller, loaders: createLoaders(db), compiledData: {}, writes: {} };
+  return { db, regions, caller, loaders: createLoaders(db), compiledData: {}, writes: {}, observed: {} };
 }

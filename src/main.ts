@@ -1,3 +1,5 @@
+// first: tracing, when on, must hook http and graphql before anything requires them
+import { tracing } from './observability/tracing';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     importDir: config.importDir,
     exportDir: config.exportDir,
     webhooks: config.webhooks,
+    metrics: config.metrics,
   });
   const address = await server.app.listen({ host: config.host, port: config.port });
   logger.info({ address: `${address}/graphql` }, 'gongyi-graph is serving');
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     timer.unref();
     await server.drain();
     await database.close();
+    await tracing?.shutdown();
     logger.info('stopped');
     process.exit(0);
   };

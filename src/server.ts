@@ -40,6 +40,12 @@ import { startWebhooks } from './modules/webhooks/runner';
 import { resolvers } from './resolvers';
 import { queryLimits, type QueryLimits } from './query-limits';
 import { requestChecksPlugin } from './request-checks';
+import { MeasuredDocumentStore } from './observability/document-store';
+import { withoutSqlParameters } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from './observability/options';
+import { logRequests, OneLinePerRequest, registerMetricsRoute } from './observability/request-log';
+import { observationPlugin } from './observability/request-plugin';
 import { loadTypeDefs } from './schema';
 import { sqlSchema } from './sql-schema';
 
@@ -63,6 +69,8 @@ export interface ServerOptions {
   webhooks?: WebhookOptions;
   /** where uploaded imports wait for a worker (default: the system's temporary directory); every instance over one database must share it */
   importDir?: string;
+  /** how /metrics is served; default: open, on this port */
+  metrics?: MetricsOptions;
 }
 
 export interface Server {
@@ -126,10 +134,13 @@ async function openBudgetStore(access: AccessOptions, logger: Logger): Promise<B
 
 /** Builds the HTTP app and the GraphQL server; nothing listens until the caller says so. */
 export async function createServer(options: ServerOptions): Promise<Server> {
-  const { database, logger, access } = options;
+  const { database, access } = options;
+  const logger = withoutSqlParameters(options.logger);
   const regions = await RegionDirectory.load(database.db);
   const app = Fastify({
     loggerInstance: logger,
+    // one line per request (observability/request-log.ts), not Fastify's two
+    logController: new OneLinePerRequest(),
     bodyLimit: options.bodyLimitBytes,
     // request.ip is the peer's address unless the peer is a trusted proxy (proxy-addr's rules)
     trustProxy: access.trustedProxies.length > 0 ? access.trustedProxies : false,
@@ -138,6 +149,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   });
   const connections = connectionDrain(app);
   const jobs = await openJobQueue(database, logger, options.jobs);
+  const metricsOptions = options.metrics ?? DEFAULT_METRICS_OPTIONS;
+  const metrics = new Metrics({ usage: database.usage, jobs }, { operationNames: metricsOptions.operationNames });
+  const documentStore = new MeasuredDocumentStore();
+  metrics.watchCache('documents', documentStore.cache);
   const webhookOptions = options.webhooks ?? DEFAULT_WEBHOOK_OPTIONS;
   const budgets = await openBudgetStore(access, logger);
   const lastUse = new LastUseRecorder(database.db, logger, access.lastUseFlushMs);
@@ -160,7 +175,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    documentStore,
     plugins: [
+      // first: it learns how the request was answered (see there)
+      observationPlugin<Context>(metrics),
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       requestChecksPlugin<Context>(),
@@ -175,6 +193,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
               formatError,
               logger,
               cacheBytes: COMPILED_CACHE_BYTES,
+              caches: metrics,
             }),
           ]),
     ],
@@ -288,6 +307,8 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     options.webhooks && options.jobs.work !== false
       ? await startWebhooks(database, jobs, logger, webhookOptions)
       : null;
+  logRequests(app, metrics, (request) => contexts.get(request)?.observed);
+  if (metricsOptions.enabled) registerMetricsRoute(app, metrics, metricsOptions.token);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'shutting down' });

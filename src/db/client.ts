@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { Semaphore, withTimeout } from 'async-mutex';
 import postgres from 'postgres';
+import { inDatabaseSpan } from '../observability/database-spans';
 import { claimDataDir } from './embedded-lock';
 import { EMBEDDED_TEMPLATE, startFromTemplate } from './embedded-template';
 import { PreparedStatementPolicy } from './prepared-statements';
@@ -51,6 +52,21 @@ export interface Database {
   ) => Promise<number>;
   readonly ping: () => Promise<void>;
   readonly close: () => Promise<void>;
+  /** the server's pool as its turn-taking sees it, for /metrics; null on PGlite (one connection, its own queue) */
+  readonly usage: () => DatabaseUsage | null;
+}
+
+/**
+ * Turns on the server's pool: every query (and every transaction, BEGIN to end) holds one of
+ * `poolMax` turns, one per connection, so `inUse` is the connections busy and `waiting` the
+ * queries queued for one. postgres.js itself exposes neither.
+ */
+export interface DatabaseUsage {
+  poolMax: number;
+  inUse: number;
+  waiting: number;
+  /** statement texts prepared in the current period (at most DB_PREPARED_STATEMENTS) */
+  preparedStatements: number;
 }
 
 /** One row's text as `readLines` reads it: its UTF-8 bytes on the server, a string on PGlite. */
@@ -161,13 +177,25 @@ function preparing(
  *   caller is never told a write failed that then commits.
  * - Statements are prepared as `prepared` admits them.
  */
-function guarded(client: postgres.Sql, turns: number, ms: number, prepared: PreparedStatementPolicy): postgres.Sql {
+function guarded(
+  client: postgres.Sql,
+  turns: number,
+  ms: number,
+  prepared: PreparedStatementPolicy,
+  usage: Pick<DatabaseUsage, 'inUse' | 'waiting'>,
+): postgres.Sql {
   const semaphore = withTimeout(new Semaphore(turns), ms, new QueryDeadlineError(ms));
   const take = async <T>(send: () => Promise<T>, deadline: boolean): Promise<T> => {
     const started = Date.now();
-    const [, release] = await semaphore.acquire();
+    usage.waiting += 1;
+    const [, release] = await semaphore.acquire().finally(() => (usage.waiting -= 1));
+    usage.inUse += 1;
     const sent = send();
-    sent.then(release, release);
+    const done = () => {
+      usage.inUse -= 1;
+      release();
+    };
+    sent.then(done, done);
     if (!deadline) return sent;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
@@ -183,10 +211,10 @@ function guarded(client: postgres.Sql, turns: number, ms: number, prepared: Prep
     const settled = () => new Promise<Awaited<typeof pending>>((resolve, reject) => then(resolve, reject));
     pending.then = ((onFulfilled, onRejected) =>
       // a query already running is a transaction's BEGIN, sent within the turn its transaction holds
-      ((pending as unknown as { executed?: boolean }).executed ? settled() : take(settled, true)).then(
-        onFulfilled,
-        onRejected,
-      )) as typeof pending.then;
+      ((pending as unknown as { executed?: boolean }).executed
+        ? settled()
+        : inDatabaseSpan(query, () => take(settled, true))
+      ).then(onFulfilled, onRejected)) as typeof pending.then;
     return pending;
   }) as typeof client.unsafe;
 
@@ -251,9 +279,10 @@ function settleWith(tx: postgres.TransactionSql, prepared: PreparedStatementPoli
     const pending = unsafe(query, params, options);
     const then = pending.then.bind(pending);
     pending.then = ((onFulfilled, onRejected) =>
-      ended
-        .settle({ then } as PromiseLike<Awaited<typeof pending>>)
-        .then(onFulfilled, onRejected)) as typeof pending.then;
+      inDatabaseSpan(query, () => ended.settle({ then } as PromiseLike<Awaited<typeof pending>>)).then(
+        onFulfilled,
+        onRejected,
+      )) as typeof pending.then;
     return pending;
   }) as typeof tx.unsafe;
   const savepoint = tx.savepoint.bind(tx) as (...args: unknown[]) => Promise<unknown>;
@@ -296,7 +325,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         plan_cache_mode: PLAN_CACHE_MODE,
       },
     });
-    const client = guarded(pool, poolMax, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS, prepared);
+    const turns = { inUse: 0, waiting: 0 };
+    const client = guarded(pool, poolMax, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS, prepared, turns);
     const db = drizzlePostgres(client, { schema, logger: counter });
     return {
       db,
@@ -336,6 +366,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         prepared.close();
         await client.end({ timeout: 5 });
       },
+      usage: () => ({ poolMax, ...turns, preparedStatements: prepared.size }),
     };
   }
   let release = () => {};
@@ -382,6 +413,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await client.close();
       release();
     },
+    usage: () => null,
   };
 }
 

@@ -2,6 +2,7 @@ import pino, { type Logger } from 'pino';
 import { loadConfig } from '../../src/config';
 import type { AccessOptions } from '../../src/modules/access/options';
 import type { JobQueueOptions } from '../../src/jobs/queue';
+import type { MetricsOptions } from '../../src/observability/options';
 import type { WebhookOptions } from '../../src/modules/webhooks/options';
 import type { QueryLimits } from '../../src/query-limits';
 import { createServer, type Server } from '../../src/server';
@@ -52,6 +53,8 @@ export interface TestServerOptions {
    * resolvers alone (jest.config.js runs the HTTP suites a second time so).
    */
   compiledReads?: boolean;
+  /** how /metrics is served; open unless given */
+  metrics?: MetricsOptions;
 }
 
 /** A server of this test's own over a database of its own; closing it drops the database. */
@@ -85,6 +88,7 @@ export async function serveTestDatabase(db: TestDatabase, options: TestServerOpt
     webhooks: options.webhooks && { ...loadConfig({}).webhooks, ...options.webhooks },
     compiledReads: options.compiledReads ?? process.env['COMPILED_READS'] !== 'false',
     exportDir: options.exportDir,
+    metrics: options.metrics,
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -36,6 +36,8 @@ export interface CompiledReadsOptions {
   logger: Logger;
   /** bytes of rendered statements kept, keys included; the least recently used go first */
   cacheBytes: number;
+  /** told of the plans' cache, to report its size (/metrics) */
+  caches?: { watchCache: (name: string, cache: { size: number; calculatedSize: number }) => void };
 }
 
 /** A statement, or the knowledge that the operation is left to execution. */
@@ -62,6 +64,7 @@ export function compiledReadsPlugin<C extends CompiledReadsContext>(
     sizeCalculation: (rendered, key) =>
       2 * key.length + (rendered === 'execute' ? 16 : 2 * rendered.sql.length + JSON.stringify(rendered.params).length),
   });
+  options.caches?.watchCache('compiled_statements', statements);
 
   return {
     async requestDidStart() {
