@@ -5,8 +5,11 @@
  *     npx tsx docs/examples/typescript/client.ts [origin]      # default http://127.0.0.1:4000
  *     GONGYI_API_KEY=gyk1_… npx tsx docs/examples/typescript/client.ts https://api.example.org
  *
- * The API sends no CORS headers: call it from a server or a script, not from a web page on
- * another origin, and keep the key out of browsers.
+ * It runs in browsers too: the API answers every origin with `Access-Control-Allow-Origin: *`,
+ * answers CORS preflights for GET and POST (with `Authorization`, `Content-Type`,
+ * `Idempotency-Key` and Apollo's preflight headers, cached for a day), and lets scripts read the
+ * `X-RateLimit-*`, `Retry-After` and `Idempotent-Replayed` headers. It never uses cookies, so keep
+ * a key out of pages other people load: anyone who can read a page can spend its key's budget.
  */
 import {
   DonationSummaryDocument,
