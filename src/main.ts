@@ -1,3 +1,12 @@
+// first of all, before any dependency loads (one could fail on an older Node with a less clear error)
+import { unsupportedNode } from './supported-node';
+
+const unsupported = unsupportedNode(process.versions.node);
+if (unsupported) {
+  process.stderr.write(`${unsupported}\n`);
+  process.exit(2);
+}
+
 // first: tracing, when on, must hook http and graphql before anything requires them
 import { tracing } from './observability/tracing';
 import pino from 'pino';
@@ -8,8 +17,12 @@ import { migrate } from './db/migrate';
 import { hasData, loadDemo } from './db/seed/demo';
 import { createServer } from './server';
 
+/** Milliseconds since the process started, in the start's log lines: where a start spends its time. */
+const uptimeMs = () => Math.round(process.uptime() * 1000);
+
 /** The only module with process side effects: configuration, listening and shutdown. */
 async function main(): Promise<void> {
+  const loadedMs = uptimeMs();
   let config;
   try {
     config = loadConfig();
@@ -30,13 +43,20 @@ async function main(): Promise<void> {
   });
   if (database.engine === 'postgres') guardPostgresJs(logger);
   logger.info(
-    { engine: database.engine, dataDir: database.engine === 'pglite' ? config.dataDir : undefined },
+    {
+      engine: database.engine,
+      dataDir: database.engine === 'pglite' ? config.dataDir : undefined,
+      loadedMs,
+      uptimeMs: uptimeMs(),
+    },
     'database open',
   );
   await migrate(database);
+  logger.info({ uptimeMs: uptimeMs() }, 'migrated');
   if (config.seedDemo && !(await hasData(database))) {
     logger.info('loading the demo dataset (first start)');
     await loadDemo(database);
+    logger.info({ uptimeMs: uptimeMs() }, 'demo dataset loaded');
   }
   const server = await createServer({
     database,
@@ -52,7 +72,7 @@ async function main(): Promise<void> {
     metrics: config.metrics,
   });
   const address = await server.app.listen({ host: config.host, port: config.port });
-  logger.info({ address: `${address}/graphql` }, 'gongyi-graph is serving');
+  logger.info({ address: `${address}/graphql`, uptimeMs: uptimeMs() }, 'gongyi-graph is serving');
 
   let stopping = false;
   const stop = async (signal: string) => {
