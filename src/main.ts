@@ -7,7 +7,7 @@ if (unsupported) {
   process.exit(2);
 }
 
-// first: tracing, when on, must hook http and graphql before anything requires them
+// then tracing, when on, must hook http and graphql before anything requires them
 import { tracing } from './observability/tracing';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config';
