@@ -1,6 +1,7 @@
 import type { SqlSchema } from './modules/compiled-reads/compile';
 import { DONATION_ROOT_SQL, DONATION_SQL } from './modules/donations/sql-fields';
 import { GOVERNANCE_INDICATOR_SQL, GOVERNANCE_METRIC_SQL, GOVERNANCE_ROOT_SQL } from './modules/governance/sql-fields';
+import { NODE_ROOT_SQL } from './modules/node/sql-fields';
 import { ORGANIZATION_ROOT_SQL, ORGANIZATION_SQL } from './modules/organizations/sql-fields';
 import { PROJECT_REPORT_SQL, PROJECT_ROOT_SQL, PROJECT_SQL } from './modules/projects/sql-fields';
 import { SOURCE_SQL } from './modules/provenance/sql-fields';
@@ -26,5 +27,6 @@ export const sqlSchema: SqlSchema = {
     ...DONATION_ROOT_SQL,
     ...TRAINING_SESSION_ROOT_SQL,
     ...GOVERNANCE_ROOT_SQL,
+    ...NODE_ROOT_SQL,
   },
 };

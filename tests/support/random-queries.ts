@@ -488,9 +488,14 @@ class QueryWriter {
     };
     switch (scalar) {
       case 'ID': {
-        // the type the argument names or the field returns; now and then (and for `node`) any type
+        // the type the argument names or the field returns; now and then any type, and for `node`
+        // any type whose IDs are known
         const named = ID_TYPES[name] ?? (field && getNamedType(field.type).name);
-        const idType = named && named !== 'Node' && !r.chance(0.03) ? named : r.pick(NODE_TYPES);
+        const knownTypes = NODE_TYPES.filter((t) => this.known.of(`id:${t}`).length > 0);
+        const idType =
+          named && named !== 'Node' && !r.chance(0.03)
+            ? named
+            : r.pick(named === 'Node' && knownTypes.length > 0 ? knownTypes : NODE_TYPES);
         return known(`id:${idType}`, 'bm90LWFuLWlk');
       }
       case 'Int':

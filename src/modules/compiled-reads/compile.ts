@@ -1,7 +1,11 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import {
   getNamedType,
+  getNullableType,
+  GraphQLError,
+  isListType,
+  isNonNullType,
   isObjectType,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -13,6 +17,8 @@ import { collectFields, collectSubfields } from 'graphql/execution/collectFields
 import { getArgumentValues } from 'graphql/execution/values';
 import { whereAll } from '../../db/where-all';
 import { checkCursorFits, keyset, literalLimit, type ListQuery, type PagedTable } from '../pagination/store';
+import { isNodeType, parseGlobalId } from '../node/global-id';
+import { MAX_PAGE_SIZE } from '../pagination/arguments';
 import type { RegionDirectory } from '../regions/directory';
 import { base64url, type RowRef, type SqlFields, type SqlRootField, type SqlType } from './fields';
 
@@ -22,8 +28,51 @@ export interface SqlSchema {
   roots: Readonly<Record<string, SqlRootField>>;
 }
 
-/** The operation asks for something only resolvers answer; it is executed as usual. */
+/** A root field asks for something SQL cannot answer; it is executed as usual. */
 export class NotCompilable extends Error {}
+
+/** The key of a handoff's place in the statement's JSON that names its parent's type; no row key starts with `__`. */
+export const HANDOFF_TYPE = '__handoff';
+
+/** One step from the response's root: a response key, or `*` for every item of a list; and whether the value there may be null. */
+export interface PathStep {
+  key: string;
+  nullable: boolean;
+}
+
+/**
+ * A field inside the compiled tree that only its resolver answers (`donationSummary` of each
+ * organization in a page). The statement puts, where its value goes, the keys of the parent's
+ * row that the resolver reads (the type's `reads`), with the columns they come from, so that
+ * execution continues from the rows the statement returned.
+ */
+export interface Handoff {
+  /** from the root to the parent object */
+  path: readonly PathStep[];
+  parentType: GraphQLObjectType;
+  responseKey: string;
+  nodes: readonly FieldNode[];
+  /** the row's keys the resolver reads, each with its column (which maps the value as the driver's would) */
+  row: ReadonlyArray<readonly [string, PgColumn]>;
+}
+
+export interface Root {
+  responseKey: string;
+  nodes: readonly FieldNode[];
+  compiled: boolean;
+  /** whether its type allows null (a failed field is null) or not (a failed field nulls `data`) */
+  nullable: boolean;
+}
+
+/** What a query's root fields are answered by: the statement, or execution. */
+export interface CompiledOperation {
+  /** one row whose `data` column is a JSON object of every compiled root field; null when none is */
+  statement: SQL | null;
+  /** every root field in response order, with its field nodes; `compiled` when the statement answers it */
+  roots: readonly Root[];
+  /** the fields inside compiled root fields left to resolvers, in response order */
+  handoffs: readonly Handoff[];
+}
 
 /** json_build_object takes at most 100 arguments, two per key. */
 const MAX_KEYS = 50;
@@ -31,11 +80,13 @@ const MAX_KEYS = 50;
 type FieldMap = Map<string, readonly FieldNode[]>;
 
 /**
- * Compiles a query into one SQL statement whose one row's `data` column is the operation's
- * `data` as JSON text, or throws NotCompilable. Fields are collected by graphql-js itself
- * (fragments, `@skip`/`@include`, merging) and arguments coerced by it, so the statement sees
- * what execution would; argument errors (a page size of 500, a foreign cursor) throw here, and
- * the caller leaves those to execution, which reports them as usual.
+ * Compiles a query's root fields into one SQL statement whose one row's `data` column is a JSON
+ * object of them, as text. A root field that asks for something SQL cannot answer, or whose
+ * arguments execution will refuse (a page size of 500, a foreign cursor), is left to execution,
+ * which reports them as usual; so is every root field when no other is compiled. Inside a compiled
+ * field, a field only resolvers answer is handed to them with its parent's row (`handoffs`).
+ * Fields are collected by graphql-js itself (fragments, `@skip`/`@include`, merging) and
+ * arguments coerced by it, so the statement sees what execution would.
  */
 export function compileOperation(
   sqlSchema: SqlSchema,
@@ -44,10 +95,12 @@ export function compileOperation(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
   regions: RegionDirectory,
-): SQL {
+): CompiledOperation {
   const queryType = schema.getQueryType();
   if (operation.operation !== 'query' || !queryType) throw new NotCompilable('not a query');
   let aliases = 0;
+  /** the handoffs of the root field being compiled, kept only once the whole field compiles */
+  let handoffs: Handoff[] = [];
 
   const subfields = (type: GraphQLObjectType, nodes: readonly FieldNode[]): FieldMap =>
     collectSubfields(schema, fragments, variables, type, nodes);
@@ -59,6 +112,16 @@ export function compileOperation(
     const type = getNamedType(parent.getFields()[name]!.type);
     if (!isObjectType(type)) throw new NotCompilable(`${parent.name}.${name} is not an object`);
     return type;
+  };
+
+  /** The step to `parent.name`'s value under `key`, and with `items` the step on to each of its list's items. */
+  const step = (parent: GraphQLObjectType, name: string, key: string, items = false): PathStep[] => {
+    const type = parent.getFields()[name]!.type;
+    const here = { key, nullable: !isNonNullType(type) };
+    if (!items) return [here];
+    const list = getNullableType(type);
+    if (!isListType(list)) throw new NotCompilable(`${parent.name}.${name} is not a list`);
+    return [here, { key: '*', nullable: !isNonNullType(list.ofType) }];
   };
 
   const sqlType = (name: string): SqlType => {
@@ -77,20 +140,25 @@ export function compileOperation(
     };
   };
 
-  /** The fields asked of one object whose columns are `row`'s; the columns read are added to `columns`. */
+  /**
+   * The fields asked of one object at `path` whose columns are `row`'s; the columns read are added
+   * to `columns`. `owner` is the table type the row is of, for its child lists and handoffs.
+   */
   const objectJson = (
     type: GraphQLObjectType,
     fields: FieldMap,
     sqlFields: SqlFields,
     row: RowRef,
     columns: Set<PgColumn>,
-    key: PgColumn | undefined,
+    owner: SqlType | undefined,
+    path: readonly PathStep[],
   ): SQL =>
     jsonObject(
       [...fields].map(([responseKey, nodes]) => {
         const name = nodes[0]!.name.value;
         if (name === '__typename') return [responseKey, literal(type.name)];
         const field = sqlFields[name];
+        if (field === null) return [responseKey, handoff(type, responseKey, nodes, row, columns, owner, path)];
         if (!field) throw new NotCompilable(`no SQL for ${type.name}.${name}`);
         switch (field.kind) {
           case 'value':
@@ -104,6 +172,7 @@ export function compileOperation(
               row,
               columns,
               undefined,
+              [...path, ...step(type, name, responseKey)],
             );
             if (!field.nullWhen) return [responseKey, inner];
             columns.add(field.nullWhen);
@@ -114,12 +183,15 @@ export function compileOperation(
             const target = sqlType(field.type);
             return [
               responseKey,
-              rowJson(target, returnType(type, name), nodes, sql`${target.key} = ${row.column(field.via)}`),
+              rowJson(target, returnType(type, name), nodes, sql`${target.key} = ${row.column(field.via)}`, [
+                ...path,
+                ...step(type, name, responseKey),
+              ]),
             ];
           }
           case 'list': {
-            if (!key) throw new NotCompilable(`${type.name}.${name} has no parent row`);
-            columns.add(key);
+            if (!owner) throw new NotCompilable(`${type.name}.${name} has no parent row`);
+            columns.add(owner.key);
             const q = checkCursorFits(field.list.query(argumentsOf(type, nodes[0]!), regions));
             return [
               responseKey,
@@ -128,7 +200,8 @@ export function compileOperation(
                 nodes,
                 sqlType(field.type),
                 q,
-                sql`${field.list.parent} = ${row.column(key)}`,
+                [...path, ...step(type, name, responseKey)],
+                sql`${field.list.parent} = ${row.column(owner.key)}`,
               ),
             ];
           }
@@ -136,11 +209,45 @@ export function compileOperation(
       }),
     );
 
+  /** A field only its resolver answers: the keys of the row it reads, for execution to continue from. */
+  const handoff = (
+    type: GraphQLObjectType,
+    responseKey: string,
+    nodes: readonly FieldNode[],
+    row: RowRef,
+    columns: Set<PgColumn>,
+    owner: SqlType | undefined,
+    path: readonly PathStep[],
+  ): SQL => {
+    const name = nodes[0]!.name.value;
+    const keys = owner?.reads?.[name];
+    if (!owner || !keys) throw new NotCompilable(`no SQL for ${type.name}.${name}, and no row to hand its resolver`);
+    const byKey = getTableColumns(owner.table) as Record<string, PgColumn>;
+    const read = keys.map((key) => [key, byKey[key]!] as const);
+    for (const [, c] of read) columns.add(c);
+    handoffs.push({ path, parentType: type, responseKey, nodes, row: read });
+    // numeric as text: JSON numbers would lose digits the driver keeps; the type tells parents of
+    // several types at one path (`nodes`) apart
+    return jsonObject([
+      [HANDOFF_TYPE, literal(type.name)],
+      ...read.map(([key, c]): [string, SQL] => [
+        key,
+        c.columnType === 'PgNumeric' ? sql`${row.column(c)}::text` : row.column(c),
+      ]),
+    ]);
+  };
+
   /** At most one row of `target` matching `where`, or null. */
-  const rowJson = (target: SqlType, type: GraphQLObjectType, nodes: readonly FieldNode[], where: SQL): SQL => {
+  const rowJson = (
+    target: SqlType,
+    type: GraphQLObjectType,
+    nodes: readonly FieldNode[],
+    where: SQL,
+    path: readonly PathStep[],
+  ): SQL => {
     const t = derivedTable();
     const columns = new Set<PgColumn>([target.key]);
-    const json = objectJson(type, subfields(type, nodes), target.fields, t.row, columns, target.key);
+    const json = objectJson(type, subfields(type, nodes), target.fields, t.row, columns, target, path);
     return sql`(select ${json} from (select ${selectList(columns)} from ${target.table} where ${where}) as ${t.alias})`;
   };
 
@@ -155,6 +262,7 @@ export function compileOperation(
     nodes: readonly FieldNode[],
     target: SqlType,
     q: ListQuery<PagedTable>,
+    path: readonly PathStep[],
     parent?: SQL,
   ): SQL => {
     const t = derivedTable();
@@ -187,8 +295,8 @@ export function compileOperation(
     const cursor = base64url(
       sql`'[' || coalesce(to_json(${t.field('_k')})::text, 'null') || ',' || to_json(${t.row.column(target.key)}::text)::text || ']'`,
     );
-    const nodeJson = (fieldNodes: readonly FieldNode[]) =>
-      objectJson(nodeType, subfields(nodeType, fieldNodes), target.fields, t.row, columns, target.key);
+    const nodeJson = (fieldNodes: readonly FieldNode[], nodePath: readonly PathStep[]) =>
+      objectJson(nodeType, subfields(nodeType, fieldNodes), target.fields, t.row, columns, target, nodePath);
     const pageList = (item: SQL) => sql`coalesce(json_agg(${item} order by ${order(false)})${inPage}, '[]'::json)`;
     const edgeCursor = (reversed: boolean) => sql`(array_agg(${cursor} order by ${order(reversed)})${inPage})[1]`;
     let readsRows = false;
@@ -205,9 +313,10 @@ export function compileOperation(
           ];
         case 'nodes':
           readsRows = true;
-          return [responseKey, pageList(nodeJson(fieldNodes))];
+          return [responseKey, pageList(nodeJson(fieldNodes, [...path, ...step(type, 'nodes', responseKey, true)]))];
         case 'edges': {
           readsRows = true;
+          const edgePath = [...path, ...step(type, 'edges', responseKey, true)];
           const edge = jsonObject(
             [...subfields(edgeType, fieldNodes)].map(([edgeKey, edgeNodes]): [string, SQL] => {
               const edgeField = edgeNodes[0]!.name.value;
@@ -217,7 +326,7 @@ export function compileOperation(
                 case 'cursor':
                   return [edgeKey, cursor];
                 case 'node':
-                  return [edgeKey, nodeJson(edgeNodes)];
+                  return [edgeKey, nodeJson(edgeNodes, [...edgePath, ...step(edgeType, 'node', edgeKey)])];
                 default:
                   throw new NotCompilable(`no SQL for ${edgeType.name}.${edgeField}`);
               }
@@ -263,24 +372,98 @@ export function compileOperation(
       order by ${orderBy} limit ${readsMore ? literalLimit(q) : sql.raw(String(limit))}) as ${t.alias} group by ())`;
   };
 
-  const root = collectFields(schema, fragments, variables, queryType, operation.selectionSet);
-  const data = jsonObject(
-    [...root].map(([responseKey, nodes]): [string, SQL] => {
-      const name = nodes[0]!.name.value;
-      if (name === '__typename') return [responseKey, literal(queryType.name)];
-      const field = sqlSchema.roots[name];
-      if (!field) throw new NotCompilable(`no SQL for Query.${name}`);
-      const args = argumentsOf(queryType, nodes[0]!);
-      const target = sqlType(field.type);
-      return field.kind === 'list'
-        ? [
-            responseKey,
-            connectionJson(returnType(queryType, name), nodes, target, checkCursorFits(field.list(args, regions))),
-          ]
-        : [responseKey, rowJson(target, returnType(queryType, name), nodes, field.where(args, regions))];
-    }),
-  );
-  return sql`select ${data}::text as data`;
+  /**
+   * The object a global ID names, with the fields asked of its concrete type, or null for an ID of
+   * a type the graph does not show; an ID that is not one of ours is left to the resolver, which
+   * names it. `id` is where the statement reads the row id.
+   */
+  const nodeJson = (
+    globalId: string,
+    nodes: readonly FieldNode[],
+    path: readonly PathStep[],
+    id: (rowId: string) => SQL,
+  ): SQL => {
+    const parsed = parseGlobalId(globalId);
+    if (!parsed) throw new NotCompilable('not a valid ID');
+    if (!isNodeType(parsed.type)) return sql`null::json`;
+    const type = schema.getType(parsed.type);
+    if (!isObjectType(type)) throw new NotCompilable(`${parsed.type} is not an object`);
+    const target = sqlType(parsed.type);
+    return rowJson(target, type, nodes, sql`${target.key} = ${id(parsed.id)}`, path);
+  };
+
+  /** A root field's value, or NotCompilable / an argument's error when execution must answer it. */
+  const rootJson = (field: SqlRootField, responseKey: string, nodes: readonly FieldNode[]): SQL => {
+    const name = nodes[0]!.name.value;
+    const args = argumentsOf(queryType, nodes[0]!);
+    switch (field.kind) {
+      case 'list':
+        return connectionJson(
+          returnType(queryType, name),
+          nodes,
+          sqlType(field.type),
+          checkCursorFits(field.list(args, regions)),
+          step(queryType, name, responseKey),
+        );
+      case 'lookup':
+        return rowJson(
+          sqlType(field.type),
+          returnType(queryType, name),
+          nodes,
+          field.where(args, regions),
+          step(queryType, name, responseKey),
+        );
+      case 'node':
+        return nodeJson(args['id'] as string, nodes, step(queryType, name, responseKey), (id) => sql`${id}`);
+      case 'nodes': {
+        const ids = args['ids'] as string[];
+        // more than a page: the resolver refuses them
+        if (ids.length > MAX_PAGE_SIZE) throw new NotCompilable('too many IDs');
+        if (ids.length === 0) return sql`'[]'::json`;
+        // one look-up by primary key per ID, in the order given: the IDs are a derived table's rows
+        const n = `n${++aliases}`;
+        const itemPath = step(queryType, name, responseKey, true);
+        const items = ids.map((globalId) => nodeJson(globalId, nodes, itemPath, () => sql`${sql.identifier(n)}.id`));
+        const values = ids.map((globalId, i) => {
+          const parsed = parseGlobalId(globalId)!;
+          return sql`(${sql.raw(String(i))}, ${parsed.id}::uuid)`;
+        });
+        const choice = sql.join(
+          items.map((item, i) => sql`when ${sql.raw(String(i))} then ${item}`),
+          sql` `,
+        );
+        return sql`(select json_agg(case ${sql.identifier(n)}.i ${choice} end order by ${sql.identifier(n)}.i)
+          from (values ${sql.join(values, sql`, `)}) as ${sql.identifier(n)}(i, id))`;
+      }
+    }
+  };
+
+  const roots: Root[] = [];
+  const kept: Handoff[] = [];
+  const entries: Array<[string, SQL]> = [];
+  for (const [responseKey, nodes] of collectFields(schema, fragments, variables, queryType, operation.selectionSet)) {
+    const name = nodes[0]!.name.value;
+    const field = sqlSchema.roots[name];
+    let json: SQL | null = name === '__typename' ? literal(queryType.name) : null;
+    if (field) {
+      handoffs = [];
+      try {
+        json = rootJson(field, responseKey, nodes);
+        kept.push(...handoffs);
+      } catch (error) {
+        // fields only resolvers answer, or arguments execution will refuse with its own error
+        if (!(error instanceof NotCompilable || error instanceof GraphQLError)) throw error;
+      }
+    }
+    const nullable = name === '__typename' || !isNonNullType(queryType.getFields()[name]!.type);
+    roots.push({ responseKey, nodes, compiled: json !== null, nullable });
+    if (json) entries.push([responseKey, json]);
+  }
+  // `__typename` alone is not worth a statement
+  if (!roots.some((r) => r.compiled && r.nodes[0]!.name.value !== '__typename')) {
+    return { statement: null, roots: roots.map((r) => ({ ...r, compiled: false })), handoffs: [] };
+  }
+  return { statement: sql`select ${jsonObject(entries)}::text as data`, roots, handoffs: kept };
 }
 
 /** A JSON object with these keys in this order; the keys are GraphQL names, safe to write as literals. */

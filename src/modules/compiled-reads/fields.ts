@@ -25,7 +25,10 @@ export type SqlField =
   /** a connection of another table's rows that point at this row's id */
   | { kind: 'list'; type: string; list: ChildList<PagedTable, any> };
 
-/** The fields of one object type; null where only its resolver answers (the operation then runs as usual). */
+/**
+ * The fields of one object type; null where only its resolver answers, which is then handed the
+ * row's keys that the type's `reads` names for it.
+ */
 export type SqlFields = Readonly<Record<string, SqlField | null>>;
 
 /**
@@ -40,6 +43,11 @@ export interface SqlType {
   /** the column a reference to this type matches */
   key: PgColumn;
   fields: SqlFields;
+  /**
+   * The keys of the row each field's resolver reads (the module's `FieldColumns`, which lists
+   * select by): a field only resolvers answer is handed a row holding these.
+   */
+  reads?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A root field answered in SQL. */
@@ -47,7 +55,11 @@ export type SqlRootField =
   /** a connection over a whole table */
   | { kind: 'list'; type: string; list: ListBuilder<PagedTable, any> }
   /** at most one row, matched by a condition built from the arguments (which throws on bad input) */
-  | { kind: 'lookup'; type: string; where: (args: any, regions: RegionDirectory) => SQL };
+  | { kind: 'lookup'; type: string; where: (args: any, regions: RegionDirectory) => SQL }
+  /** `node(id:)`: the row of whichever type the global ID names */
+  | { kind: 'node' }
+  /** `nodes(ids:)`: the rows the global IDs name, in their order */
+  | { kind: 'nodes' };
 
 /** The column as the database gives it: text, enum, integer, boolean, date and arrays of them map as they are. */
 export function column(c: PgColumn): SqlField {

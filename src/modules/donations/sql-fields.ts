@@ -13,6 +13,7 @@ import {
   type SqlType,
 } from '../compiled-reads/fields';
 import { DONATIONS } from './lists';
+import { DONATION_FIELD_COLUMNS } from './mappers';
 
 const fields: SqlFieldsOf<Donation> = {
   id: globalId('Donation', donations.id),
@@ -38,7 +39,7 @@ const fields: SqlFieldsOf<Donation> = {
   history: null,
 };
 
-export const DONATION_SQL: SqlType = { table: donations, key: donations.id, fields };
+export const DONATION_SQL: SqlType = { table: donations, key: donations.id, fields, reads: DONATION_FIELD_COLUMNS };
 
 export const DONATION_ROOT_SQL: Record<string, SqlRootField> = {
   donations: { kind: 'list', type: 'Donation', list: DONATIONS },

@@ -12,6 +12,7 @@ import {
   type SqlType,
 } from '../compiled-reads/fields';
 import { GOVERNANCE_METRICS } from './lists';
+import { GOVERNANCE_METRIC_FIELD_COLUMNS } from './mappers';
 
 const metricFields: SqlFieldsOf<GovernanceMetric> = {
   id: globalId('GovernanceMetric', governanceMetrics.id),
@@ -42,6 +43,7 @@ export const GOVERNANCE_METRIC_SQL: SqlType = {
   table: governanceMetrics,
   key: governanceMetrics.id,
   fields: metricFields,
+  reads: GOVERNANCE_METRIC_FIELD_COLUMNS,
 };
 export const GOVERNANCE_INDICATOR_SQL: SqlType = {
   table: governanceIndicators,

@@ -21,6 +21,7 @@ import {
   ORGANIZATION_TRAINING_SESSIONS,
 } from './lists';
 import { organizationLookup } from './lookup';
+import { ORGANIZATION_FIELD_COLUMNS } from './mappers';
 
 const fields: SqlFieldsOf<Organization> = {
   id: globalId('Organization', organizations.id),
@@ -46,7 +47,12 @@ const fields: SqlFieldsOf<Organization> = {
   donationSummary: null,
 };
 
-export const ORGANIZATION_SQL: SqlType = { table: organizations, key: organizations.id, fields };
+export const ORGANIZATION_SQL: SqlType = {
+  table: organizations,
+  key: organizations.id,
+  fields,
+  reads: ORGANIZATION_FIELD_COLUMNS,
+};
 
 export const ORGANIZATION_ROOT_SQL: Record<string, SqlRootField> = {
   organizations: { kind: 'list', type: 'Organization', list: ORGANIZATIONS },

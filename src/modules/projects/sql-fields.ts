@@ -14,6 +14,7 @@ import {
   type SqlType,
 } from '../compiled-reads/fields';
 import { PROJECTS, PROJECT_DONATIONS, PROJECT_REPORTS } from './lists';
+import { PROJECT_FIELD_COLUMNS, PROJECT_REPORT_FIELD_COLUMNS } from './mappers';
 
 const projectFields: SqlFieldsOf<Project> = {
   id: globalId('Project', projects.id),
@@ -53,8 +54,18 @@ const reportFields: SqlFieldsOf<ProjectReport> = {
   history: null,
 };
 
-export const PROJECT_SQL: SqlType = { table: projects, key: projects.id, fields: projectFields };
-export const PROJECT_REPORT_SQL: SqlType = { table: projectReports, key: projectReports.id, fields: reportFields };
+export const PROJECT_SQL: SqlType = {
+  table: projects,
+  key: projects.id,
+  fields: projectFields,
+  reads: PROJECT_FIELD_COLUMNS,
+};
+export const PROJECT_REPORT_SQL: SqlType = {
+  table: projectReports,
+  key: projectReports.id,
+  fields: reportFields,
+  reads: PROJECT_REPORT_FIELD_COLUMNS,
+};
 
 export const PROJECT_ROOT_SQL: Record<string, SqlRootField> = {
   projects: { kind: 'list', type: 'Project', list: PROJECTS },

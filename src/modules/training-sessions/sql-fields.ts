@@ -12,6 +12,7 @@ import {
   type SqlType,
 } from '../compiled-reads/fields';
 import { TRAINING_SESSIONS } from './lists';
+import { TRAINING_SESSION_FIELD_COLUMNS } from './mappers';
 
 const fields: SqlFieldsOf<TrainingSession> = {
   id: globalId('TrainingSession', trainingSessions.id),
@@ -31,7 +32,12 @@ const fields: SqlFieldsOf<TrainingSession> = {
   history: null,
 };
 
-export const TRAINING_SESSION_SQL: SqlType = { table: trainingSessions, key: trainingSessions.id, fields };
+export const TRAINING_SESSION_SQL: SqlType = {
+  table: trainingSessions,
+  key: trainingSessions.id,
+  fields,
+  reads: TRAINING_SESSION_FIELD_COLUMNS,
+};
 
 export const TRAINING_SESSION_ROOT_SQL: Record<string, SqlRootField> = {
   trainingSessions: { kind: 'list', type: 'TrainingSession', list: TRAINING_SESSIONS },

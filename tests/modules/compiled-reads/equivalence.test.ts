@@ -1,5 +1,5 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
-import { compileOperation, NotCompilable } from '../../../src/modules/compiled-reads/compile';
+import { compileOperation } from '../../../src/modules/compiled-reads/compile';
 import { RegionDirectory } from '../../../src/modules/regions/directory';
 import { loadTypeDefs } from '../../../src/schema';
 import { sqlSchema } from '../../../src/sql-schema';
@@ -543,19 +543,201 @@ const NOTHING_OF_THE_ROWS = /* GraphQL */ `
   }
 `;
 
-/** Asks for a field only resolvers answer, so it runs as it always did. */
-const MIXED = /* GraphQL */ `
-  query Mixed {
-    organizations(first: 3) {
+/** A compiled list beside a field only resolvers answer: the list in one statement, the summary by its resolver. */
+const LIST_BESIDE_SUMMARY = /* GraphQL */ `
+  query ListBesideSummary($donor: ID!) {
+    donations(first: 20, orderBy: { field: TOTAL, direction: DESC }) {
+      totalCount
+      nodes {
+        id
+        total {
+          value
+        }
+        donor {
+          name
+        }
+      }
+    }
+    donationSummary(filter: { donorId: $donor }) {
+      donationCount
+      total {
+        value
+      }
+    }
+  }
+`;
+
+/** Root fields of both kinds through aliases, fragments on the root and directives, in an order that interleaves them. */
+const INTERLEAVED = /* GraphQL */ `
+  query Interleaved($withStats: Boolean!, $donor: ID!) {
+    first: organizations(first: 2, orderBy: { field: NAME }) {
       nodes {
         name
-        donationSummary {
+      }
+    }
+    ...Summaries
+    ... @include(if: $withStats) {
+      stats: donationStats(groupBy: DONOR_TYPE) {
+        key
+        donationCount
+      }
+    }
+    node(id: $donor) {
+      id
+      ... on Organization {
+        name
+        donationSummary(direction: GIVEN) {
+          donationCount
+        }
+      }
+    }
+    __typename
+    last: projects(first: 2) @skip(if: false) {
+      totalCount
+    }
+  }
+  fragment Summaries on Query {
+    all: donationSummary {
+      donationCount
+    }
+  }
+`;
+
+/** Fields only resolvers answer inside compiled lists, on every level, under edges too. */
+const HANDED_OFF = /* GraphQL */ `
+  query HandedOff {
+    organizations(first: 5, orderBy: { field: NAME }) {
+      nodes {
+        name
+        given: donationSummary(direction: GIVEN) {
           donationCount
           total {
             value
           }
         }
+        donationSummary {
+          donationCount
+        }
+        projects(first: 2) {
+          edges {
+            node {
+              name
+              donationSummary {
+                donationCount
+              }
+              donations(first: 2) {
+                nodes {
+                  id
+                  disbursements {
+                    amount {
+                      value
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
       }
+    }
+  }
+`;
+
+/**
+ * Handed-off fields that fail: non-null, so each error nulls the nearest nullable place above it,
+ * the donation looked up, each donation's project, or (all non-null up to the root) `data`.
+ */
+const HANDOFF_FAILS = {
+  lookup: /* GraphQL */ `
+    query HandoffFailsInLookup($donation: ID!) {
+      donation(id: $donation) {
+        id
+        history(first: 500) {
+          totalCount
+        }
+      }
+      donations(first: 1) {
+        totalCount
+      }
+    }
+  `,
+  reference: /* GraphQL */ `
+    query HandoffFailsInReference {
+      donations(first: 30, filter: { provenance: [SYNTHETIC] }) {
+        nodes {
+          id
+          project {
+            name
+            history(first: 500) {
+              totalCount
+            }
+          }
+        }
+      }
+    }
+  `,
+  list: /* GraphQL */ `
+    query HandoffFailsInList {
+      donations(first: 2) {
+        nodes {
+          id
+          history(first: 500) {
+            totalCount
+          }
+        }
+      }
+    }
+  `,
+};
+
+/** A root field only resolvers answer fails beside compiled ones; it is non-null, so `data` is null. */
+const ROOT_FAILS = /* GraphQL */ `
+  query RootFails {
+    organizations(first: 2) {
+      nodes {
+        name
+      }
+    }
+    nodes(ids: ["not-an-id"]) {
+      id
+    }
+    donationStats(groupBy: DONOR_TYPE, first: 500) {
+      key
+    }
+  }
+`;
+
+/** Look-ups by global ID of several types, with one of a type the graph does not show and one absent. */
+const NODES = /* GraphQL */ `
+  query Nodes($ids: [ID!]!, $one: ID!) {
+    nodes(ids: $ids) {
+      __typename
+      id
+      ... on Organization {
+        name
+        projects(first: 2) {
+          nodes {
+            name
+          }
+        }
+      }
+      ... on Donation {
+        total {
+          value
+        }
+        donor {
+          name
+        }
+      }
+      ... on Project {
+        name
+        donationSummary {
+          donationCount
+        }
+      }
+    }
+    one: node(id: $one) {
+      id
     }
   }
 `;
@@ -719,15 +901,138 @@ describe('queries answered by one SQL statement', () => {
     ]) {
       const document = parse(query);
       const operation = document.definitions[0] as OperationDefinitionNode;
-      expect(() => compileOperation(sqlSchema, extended, operation, {}, {}, regions)).toThrow(NotCompilable);
+      const compiled = compileOperation(sqlSchema, extended, operation, {}, {}, regions);
+      expect(compiled.statement).toBeNull();
+      expect(compiled.roots.map((r) => [r.responseKey, r.compiled])).toEqual([['organizations', false]]);
     }
   });
 
-  it('leaves an operation with a field only resolvers answer to them', async () => {
-    const { fromSql, fromResolvers, statements } = await both(MIXED);
+  /** IDs of the data, for look-ups: the first organization that gave a donation, and that donation. */
+  async function someIds() {
+    const { body } = await resolved.query(/* GraphQL */ `
+      query SomeIds {
+        donations(first: 1, filter: { provenance: [REPORTED] }) {
+          nodes {
+            id
+            donor {
+              id
+            }
+            project {
+              id
+            }
+          }
+        }
+      }
+    `);
+    const donation = body.data.donations.nodes[0];
+    return { donation: donation.id as string, donor: donation.donor.id as string };
+  }
+
+  it('answers a compiled list beside donationSummary with 2 statements, as the resolvers do', async () => {
+    const { donor } = await someIds();
+    const { fromSql, fromResolvers, statements } = await both(LIST_BESIDE_SUMMARY, { donor });
     expect(fromResolvers.body.errors).toBeUndefined();
     expect(fromSql.body).toEqual(fromResolvers.body);
-    expect(statements).toBeGreaterThan(1);
+    expect(fromSql.body.data.donationSummary.donationCount).toBeGreaterThan(0);
+    expect(statements).toBe(2);
+  });
+
+  it('merges compiled and executed root fields in the order asked, through aliases, root fragments and directives', async () => {
+    const { donor } = await someIds();
+    for (const withStats of [true, false]) {
+      const { fromSql, fromResolvers } = await both(INTERLEAVED, { withStats, donor });
+      expect(fromResolvers.body.errors).toBeUndefined();
+      expect(fromSql.body).toEqual(fromResolvers.body);
+      expect(Object.keys(fromSql.body.data)).toEqual(Object.keys(fromResolvers.body.data));
+    }
+  });
+
+  it('hands fields only resolvers answer the rows the statement read, and their loaders batch', async () => {
+    const { fromSql, fromResolvers, statements } = await both(HANDED_OFF);
+    expect(fromResolvers.body.errors).toBeUndefined();
+    expect(fromSql.body).toEqual(fromResolvers.body);
+    // the statement, then one batch per loader: summaries given, received and by project, disbursements
+    expect(statements).toBeLessThanOrEqual(5);
+  });
+
+  it('reports a failed handed-off field at its path and nulls the nearest nullable place, as execution does', async () => {
+    const { donation } = await someIds();
+    const lookup = await both(HANDOFF_FAILS.lookup, { donation });
+    expect(lookup.fromSql.body).toEqual(lookup.fromResolvers.body);
+    expect(lookup.fromSql.body.data.donation).toBeNull();
+    expect(lookup.fromSql.body.errors!.map((e: any) => e.path)).toEqual([['donation', 'history']]);
+
+    // each failure is confined to its donation's project, in whichever order the loads finish
+    const reference = await both(HANDOFF_FAILS.reference);
+    const paths = (body: any) => body.errors!.map((e: any) => e.path.join('.')).sort();
+    expect(reference.fromSql.body.data).toEqual(reference.fromResolvers.body.data);
+    expect(paths(reference.fromSql.body)).toEqual(paths(reference.fromResolvers.body));
+    expect(paths(reference.fromSql.body).length).toBeGreaterThan(1);
+    expect(reference.fromSql.body.data.donations.nodes.map((d: any) => d.project)).toEqual(
+      reference.fromSql.body.data.donations.nodes.map(() => null),
+    );
+
+    // execution stops completing a list once one item's failure nulls it: one error, and no data
+    const list = await both(HANDOFF_FAILS.list);
+    expect(list.fromSql.body).toEqual(list.fromResolvers.body);
+    expect(list.fromSql.body.data).toBeNull();
+    expect(list.fromSql.body.errors!.map((e: any) => e.path)).toEqual([['donations', 'nodes', 0, 'history']]);
+  });
+
+  it('a failed executed root field beside compiled ones answers as the resolvers do', async () => {
+    const { fromSql, fromResolvers } = await both(ROOT_FAILS);
+    expect(fromSql.body).toEqual(fromResolvers.body);
+    // `nodes` is non-null and fails first: execution stops there, and data is null
+    expect(fromSql.body.data).toBeNull();
+    expect(fromSql.body.errors!.map((e: any) => e.extensions.argument)).toEqual(['ids[0]']);
+  });
+
+  it('looks up nodes of several types by global ID in one statement, in the order given', async () => {
+    const { body } = await resolved.query(/* GraphQL */ `
+      query Ids {
+        organizations(first: 20) {
+          nodes {
+            id
+          }
+        }
+        projects(first: 15) {
+          nodes {
+            id
+          }
+        }
+        donations(first: 15) {
+          nodes {
+            id
+          }
+        }
+      }
+    `);
+    const ids = [
+      ...body.data.organizations.nodes.map((n: any) => n.id),
+      ...body.data.donations.nodes.map((n: any) => n.id),
+      Buffer.from('Organization:00000000-0000-4000-8000-000000000000').toString('base64url'),
+      Buffer.from('ApiKey:00000000-0000-4000-8000-000000000000').toString('base64url'),
+      ...body.data.projects.nodes.map((n: any) => n.id),
+    ].reverse();
+    expect(ids).toHaveLength(52);
+    const { fromSql, fromResolvers, statements } = await both(NODES, { ids, one: ids[0] });
+    expect(fromResolvers.body.errors).toBeUndefined();
+    expect(fromSql.body).toEqual(fromResolvers.body);
+    // the statement, and the projects' donation summaries
+    expect(statements).toBe(2);
+  });
+
+  it('a mixed operation sends no more statements than its compiled part and its executed part alone', async () => {
+    const { donor } = await someIds();
+    const count = async (query: string) => (await both(query, { donor })).statements;
+    const mixed = await count(LIST_BESIDE_SUMMARY);
+    const listAlone = await count(
+      LIST_BESIDE_SUMMARY.replace(/donationSummary[\s\S]*$/, '}').replace('($donor: ID!)', ''),
+    );
+    const summaryAlone = await count(
+      `query SummaryAlone($donor: ID!) { ${LIST_BESIDE_SUMMARY.slice(LIST_BESIDE_SUMMARY.indexOf('donationSummary'))}`,
+    );
+    expect(mixed).toBeLessThanOrEqual(listAlone + summaryAlone);
   });
 
   it('leaves bad arguments to execution, which names them as it always did', async () => {
