@@ -96,14 +96,15 @@ describe('the documentation examples', () => {
       expect(result).toEqual({
         data: {
           donationSummary: {
-            donationCount: 21,
-            donorCount: 21,
-            total: yuan('3693528200.00'),
+            donationCount: 22,
+            donorCount: 22,
+            total: yuan('3694428200.00'),
             cash: yuan('212731000.00'),
-            inKind: yuan('1940827800.00'),
+            inKind: yuan('1941727800.00'),
             unsplitTotal: yuan('1539969400.00'),
-            delivered: yuan('3693528200.00'),
-            inKindShare: '0.9012',
+            delivered: yuan('3694428200.00'),
+            // null: part of the value's split is not reported (unsplitTotal), so no share of the whole
+            inKindShare: null,
           },
         },
         ...budgetAfter(SUMMARY_POINTS, 5_000, result.cost.resetAt, SUMMARY_POINTS),
@@ -165,8 +166,8 @@ describe('the documentation examples', () => {
         env: { ...process.env, GONGYI_API_KEY: await developerKey() },
       });
       expect(stdout.split('\n').filter((line) => !line.startsWith('  '))).toEqual([
-        '27 organizations; the first 5:',
-        '21 donations, 3693528200.00 CNY in all',
+        '44 organizations; the first 5:',
+        '22 donations, 3694428200.00 CNY in all',
         // organizations, the summary, then the budget: 1 + SUMMARY_POINTS + 1 points
         expect.stringMatching(
           new RegExp(
@@ -225,8 +226,8 @@ describe('the documentation examples', () => {
       const { answer, headers } = await curl();
       expect(answer).toEqual({
         data: {
-          organizations: { totalCount: 27, nodes: expect.any(Array) },
-          donationSummary: { donationCount: 21, total: yuan('3693528200.00') },
+          organizations: { totalCount: 44, nodes: expect.any(Array) },
+          donationSummary: { donationCount: 22, total: yuan('3694428200.00') },
           // three organizations' nodes and a summary's
           rateLimit: { cost: SUMMARY_POINTS + 1, remaining: expect.any(Number) },
         },

@@ -97,7 +97,9 @@ const TOTALS: Record<
   inKind: sql`${yuanSum(donations.inKind)} as "inKind"`,
   unsplitTotal: sql`${yuanSum(donations.total, sql`${donations.cash} is null`)} as "unsplitTotal"`,
   delivered: sql`${yuanSum(donations.delivered)} as "delivered"`,
-  inKindShare: sql`case when coalesce(sum(${donations.cash}) + sum(${donations.inKind}), 0) > 0
+  // null unless the whole value is split: a share of the split part alone would misstate the whole
+  inKindShare: sql`case when coalesce(sum(${donations.total}) filter (where ${donations.cash} is null), 0) = 0
+      and coalesce(sum(${donations.cash}) + sum(${donations.inKind}), 0) > 0
     then round(sum(${donations.inKind}) / (sum(${donations.cash}) + sum(${donations.inKind})), 4)::text end as "inKindShare"`,
   provenanceCounts: provenanceCountColumns(donations.provenanceKind),
 };

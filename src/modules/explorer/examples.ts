@@ -25,28 +25,50 @@ query Organizations($after: String) {
 }
 `;
 
-const DONATION_SUMMARY = `# Totals over every donation, summed exactly (not one page).
+const DONATION_SUMMARY = `# The COVID-19 donations the 2020-12-01 China Philanthropy Times
+# article names, summed exactly (not one page). unsplitTotal holds
+# those whose cash part the article does not give, so inKindShare is
+# null. Without the filter, provenanceCounts says how many of the
+# demo data's donations are generated.
 query DonationSummary {
-  donationSummary {
+  donationSummary(filter: { provenance: [REPORTED], purpose: EPIDEMIC_RESPONSE }) {
     donationCount
     total {
       value
       currency
     }
+    cash {
+      value
+    }
+    inKind {
+      value
+    }
+    unsplitTotal {
+      value
+    }
+    inKindShare
+    provenanceCounts {
+      reported
+      synthetic
+    }
   }
 }
 `;
 
-const DONATIONS_BY_INDUSTRY = `# Donations by the donor's GB/T 4754 industry section,
-# largest total first.
+const DONATIONS_BY_INDUSTRY = `# The reported donations by the donor's GB/T 4754 industry
+# section, largest total first.
 query DonationsByIndustry {
-  donationStats(groupBy: DONOR_INDUSTRY, first: 10) {
+  donationStats(groupBy: DONOR_INDUSTRY, first: 10, filter: { provenance: [REPORTED] }) {
     key
     label
     donationCount
     total {
       value
       currency
+    }
+    provenanceCounts {
+      reported
+      synthetic
     }
   }
 }

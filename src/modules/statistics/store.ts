@@ -49,7 +49,7 @@ const TOTALS: Record<string, SQL> = {
   inKind: sql`${yuanSum(r.inKind)} as "inKind"`,
   unsplitTotal: sql`${yuanSum(r.unsplitTotal)} as "unsplitTotal"`,
   delivered: sql`${yuanSum(r.delivered)} as "delivered"`,
-  inKindShare: sql`case when coalesce(sum(${r.cash}) + sum(${r.inKind}), 0) > 0
+  inKindShare: sql`case when coalesce(sum(${r.unsplitTotal}), 0) = 0 and coalesce(sum(${r.cash}) + sum(${r.inKind}), 0) > 0
     then round(sum(${r.inKind}) / (sum(${r.cash}) + sum(${r.inKind})), 4)::text end as "inKindShare"`,
   provenanceCounts: provenanceCountColumns(r.provenanceKind, r.donationCount),
 };

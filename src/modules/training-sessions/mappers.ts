@@ -26,18 +26,19 @@ export const TRAINING_SESSION_FIELD_COLUMNS: FieldColumns<TrainingSession, Train
   history: ['id'],
 };
 
-/** Person-times over the matching sessions and the target metric that applies, if any. */
-export interface TrainingProgressRow {
-  sessionCount: number;
-  personTimes: number;
+/** Person-times over the matching sessions, their provenance kinds, and the target metric that applies, if any. */
+export interface TrainingProgressRow extends TrainingTotalsRow {
   targetMetric: GovernanceMetricRow | null;
 }
 
-/** Sessions and person-times that started in one period of a timeline. */
-export interface TrainingPeriodRow extends PeriodRow, ProvenanceCountsRow {
+/** Sessions, person-times and sessions per provenance kind over every matching session. */
+export interface TrainingTotalsRow extends ProvenanceCountsRow {
   sessionCount: number;
   personTimes: number;
 }
+
+/** Sessions and person-times that started in one period of a timeline. */
+export interface TrainingPeriodRow extends PeriodRow, TrainingTotalsRow {}
 
 /** The success of `recordTrainingSession`. */
 export interface TrainingSessionWritten {

@@ -20,6 +20,7 @@ import { write } from '../mutations/write';
 import { readTrainingSessionInput } from './validation';
 import { recordTrainingSessions, TRAINING_SESSION_CONSTRAINTS } from './writes';
 import { progressToward, targetOf, trainingTimeline } from './timeline';
+import { provenanceCounts } from '../statistics/provenance-counts';
 
 export const Query: QueryResolvers = {
   trainingSession: (_root, { id }, ctx) =>
@@ -74,4 +75,5 @@ export const TrainingProgress: TrainingProgressResolvers = {
   target: (p) => targetOf(p.targetMetric),
   targetDate: (p) => p.targetMetric?.periodEnd ?? null,
   progress: (p) => progressToward(p.personTimes, p.targetMetric),
+  provenanceCounts: (p) => provenanceCounts(p),
 };

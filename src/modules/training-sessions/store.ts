@@ -11,7 +11,7 @@ import type { ListQuery, Sort } from '../pagination/store';
 import { provenanceIn } from '../provenance/filter';
 import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
-import type { TrainingPeriodRow, TrainingSessionRow } from './mappers';
+import type { TrainingPeriodRow, TrainingSessionRow, TrainingTotalsRow } from './mappers';
 import { whereAll } from '../../db/where-all';
 import { rowsByIds } from '../../db/rows-by-ids';
 import { TRUNC_UNIT } from '../statistics/periods';
@@ -69,11 +69,12 @@ export function trainingSessionList(
   return { table: trainingSessions, conditions, sort: trainingSessionSort(order), window };
 }
 
-/** Sessions and person-times (人次) over every matching session. */
-export async function sumTraining(db: Db, conditions: SQL[]): Promise<{ sessionCount: number; personTimes: number }> {
-  const [row] = await rows<{ sessionCount: number; personTimes: number }>(
+/** Sessions, person-times (人次) and sessions per provenance kind over every matching session. */
+export async function sumTraining(db: Db, conditions: SQL[]): Promise<TrainingTotalsRow> {
+  const [row] = await rows<TrainingTotalsRow>(
     db,
-    sql`select count(*)::int as "sessionCount", coalesce(sum(${trainingSessions.participantCount}), 0)::int as "personTimes"
+    sql`select count(*)::int as "sessionCount", coalesce(sum(${trainingSessions.participantCount}), 0)::int as "personTimes",
+          ${provenanceCountColumns(trainingSessions.provenanceKind)}
         from ${trainingSessions} ${whereAll(conditions)}`,
   );
   return row!;

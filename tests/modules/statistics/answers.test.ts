@@ -99,6 +99,44 @@ const SUMMARY_AND_GROUPS = /* GraphQL */ `
   }
 `;
 
+const DEFAULT_SUMMARY = /* GraphQL */ `
+  query DefaultSummary($filter: DonationFilter) {
+    donationSummary(filter: $filter) {
+      donationCount
+      cash {
+        value
+      }
+      inKind {
+        value
+      }
+      unsplitTotal {
+        value
+      }
+      inKindShare
+      provenanceCounts {
+        reported
+        submitted
+        synthetic
+      }
+    }
+  }
+`;
+
+const TRAINING_PROGRESS = /* GraphQL */ `
+  query TrainingProgress($filter: TrainingSessionFilter) {
+    trainingProgress(filter: $filter) {
+      sessionCount
+      personTimes
+      targetDate
+      provenanceCounts {
+        reported
+        submitted
+        synthetic
+      }
+    }
+  }
+`;
+
 const counts = (r: Record<string, unknown>) => ({
   reported: Number(r['reported']),
   submitted: Number(r['submitted']),
@@ -257,6 +295,91 @@ describe('the dashboard statistics answer what a direct SQL scan answers', () =>
         counts(e),
       ]),
     );
+  });
+
+  it('donationSummary without a filter says how many of its donations are synthetic', async () => {
+    const [scan] = await rows<Record<string, unknown>>(
+      t.database.db,
+      sql`select count(*)::int as n, ${KINDS} from donations`,
+    );
+    const { body } = await t.query(DEFAULT_SUMMARY);
+    const summary = body.data.donationSummary;
+    expect(summary.donationCount).toBe(scan!['n']);
+    expect(summary.provenanceCounts).toEqual(counts(scan!));
+    // the demo set mixes the articles' donations with generated ones, and the answer says so
+    expect(summary.provenanceCounts.synthetic).toBeGreaterThan(0);
+    expect(summary.provenanceCounts.reported).toBeGreaterThan(0);
+  });
+
+  it.each([{}, { provenance: ['REPORTED'] }, { provenance: ['SYNTHETIC'] }, { purpose: 'EPIDEMIC_RESPONSE' }])(
+    'inKindShare is the share of the whole value, null when part of its split is unknown (filter %j)',
+    async (filter) => {
+      const conditions = [
+        'provenance' in filter ? sql`provenance_kind = ${filter.provenance![0]}` : sql`true`,
+        'purpose' in filter ? sql`purpose = 'EPIDEMIC_RESPONSE'` : sql`true`,
+      ];
+      const [scan] = await rows<{ unsplit: string; share: string | null }>(
+        t.database.db,
+        sql`select coalesce(sum(total) filter (where cash is null), 0)::numeric(20,2)::text as unsplit,
+              round(sum(in_kind) / nullif(sum(cash) + sum(in_kind), 0), 4)::text as share
+            from donations where ${sql.join(conditions, sql` and `)}`,
+      );
+      const { body } = await t.query(DEFAULT_SUMMARY, { filter });
+      const summary = body.data.donationSummary;
+      expect(summary.unsplitTotal.value).toBe(scan!.unsplit);
+      expect(summary.inKindShare).toBe(scan!.unsplit === '0.00' ? scan!.share : null);
+    },
+  );
+
+  it('gives no share over the reported donations, whose split is partly unknown, and one over the generated ones, whose split is whole', async () => {
+    const share = async (provenance: string) =>
+      (await t.query(DEFAULT_SUMMARY, { filter: { provenance: [provenance] } })).body.data.donationSummary.inKindShare;
+    expect(await share('REPORTED')).toBeNull();
+    expect(await share('SYNTHETIC')).toMatch(/^0\.\d{4}$/);
+  });
+
+  it('pledges no COVID-19 donation of the demo set before 2020', async () => {
+    const { body } = await t.query(DEFAULT_SUMMARY, {
+      filter: { purpose: 'EPIDEMIC_RESPONSE', dateTo: '2019-12-31' },
+    });
+    expect(body.data.donationSummary.donationCount).toBe(0);
+  });
+
+  it.each([{}, { provenance: ['SYNTHETIC'] }, { regionCode: '420000' }])(
+    'trainingProgress says how many of its sessions come from each provenance kind (filter %j)',
+    async (filter) => {
+      const where =
+        'provenance' in filter
+          ? sql`where provenance_kind = 'SYNTHETIC'`
+          : 'regionCode' in filter
+            ? sql`where left(region_code, 2) = '42'`
+            : sql``;
+      const [scan] = await rows<Record<string, unknown>>(
+        t.database.db,
+        sql`select count(*)::int as n, coalesce(sum(participant_count), 0)::int as p, ${KINDS} from training_sessions ${where}`,
+      );
+      const { body } = await t.query(TRAINING_PROGRESS, { filter });
+      expect(body.data.trainingProgress).toMatchObject({
+        sessionCount: scan!['n'],
+        personTimes: scan!['p'],
+        provenanceCounts: counts(scan!),
+      });
+    },
+  );
+
+  it('counts toward the 2021–2023 target only generated sessions held within those years', async () => {
+    const all = await t.query(TRAINING_PROGRESS, { filter: { provenance: ['SYNTHETIC'] } });
+    const within = await t.query(TRAINING_PROGRESS, {
+      filter: { provenance: ['SYNTHETIC'], dateFrom: '2021-01-01', dateTo: '2023-12-31' },
+    });
+    expect(all.body.data.trainingProgress.targetDate).toBe('2023-12-31');
+    expect(all.body.data.trainingProgress.sessionCount).toBeGreaterThan(0);
+    expect(within.body.data.trainingProgress).toEqual(all.body.data.trainingProgress);
+    const [late] = await rows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from training_sessions where provenance_kind = 'SYNTHETIC' and ends_on > '2023-12-31'`,
+    );
+    expect(late!.n).toBe(0);
   });
 
   it.each([{}, { provenance: ['REPORTED'] }, { purpose: 'EPIDEMIC_RESPONSE', donorTypes: ['ENTERPRISE'] }])(
