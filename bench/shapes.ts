@@ -41,6 +41,13 @@ export function rowIdOf(globalId: string): string {
 
 const PAGE = 20;
 
+/**
+ * The search shape's text, and its spelling in the search text (src/modules/search): no name
+ * ranks above another for it, so every server's answer is in name order.
+ */
+const SEARCH = '基金会';
+const SEARCH_SPELLED = 'jijinhui';
+
 export const SHAPES: Shape[] = [
   {
     name: 'flat',
@@ -289,6 +296,32 @@ export const SHAPES: Shape[] = [
         key: g.key,
         organization_count: g.organizationCount,
       })),
+  },
+  {
+    name: 'search',
+    description: `organizations whose name holds ${SEARCH}, ${PAGE} by name and totalCount: the pinyin trigram index against ILIKE`,
+    gongyi: () => ({
+      query: `query Search($search: String!) { organizations(filter: { search: $search }, first: ${PAGE}) { totalCount nodes { id name } } }`,
+      variables: { search: SEARCH },
+    }),
+    postgraphile: () => ({
+      query: `query Search($search: String!) { benchSearchOrganizations(search: $search, first: ${PAGE}) { totalCount nodes { rowId name } } }`,
+      variables: { search: SEARCH },
+    }),
+    floor: () => ({
+      text: `with found as (select id, name from organizations where search_text like $1 and name like $2)
+             select json_build_object('totalCount', (select count(*) from found), 'nodes', (
+               select coalesce(json_agg(json_build_object('id', id, 'name', name) order by name, id), '[]')
+               from (select * from found order by name, id limit ${PAGE}) o))::text as body`,
+      params: [`%${SEARCH_SPELLED}%`, `%${SEARCH}%`],
+    }),
+    canonical: (kind, data) => {
+      const found = kind === 'gongyi' ? data.organizations : data.benchSearchOrganizations;
+      return {
+        totalCount: found.totalCount,
+        nodes: found.nodes.map((o: any) => ({ id: kind === 'gongyi' ? rowIdOf(o.id) : o.rowId, name: o.name })),
+      };
+    },
   },
   ...(['page-1', 'page-10000'] as const).map((name): Shape => ({
     name,

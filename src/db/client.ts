@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { PGlite, type Extension } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -13,6 +12,12 @@ import { claimDataDir } from './embedded-lock';
 import { EMBEDDED_TEMPLATE, startFromTemplate } from './embedded-template';
 import { PreparedStatementPolicy } from './prepared-statements';
 import * as schema from './schema';
+
+/**
+ * PGlite's pg_trgm, for name search's index. Its package subpath has ES-module types only, which
+ * a CommonJS build cannot import; it is required, as the build loads it anyway.
+ */
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 
 /** The one query interface every store uses, whichever engine is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;

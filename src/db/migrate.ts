@@ -9,15 +9,21 @@ import { fromExcluded } from './excluded';
 import { indicators } from './reference/indicators';
 import { loadRegions } from './reference/regions';
 import { governanceIndicators, regions } from './schema';
+import { regionNameEn } from '../modules/regions/english-name';
+import { fillOrganizationNameColumns } from '../modules/search/store';
 
 const MIGRATIONS_FOLDER = path.join(__dirname, '..', '..', 'migrations');
 
-/** Applies drizzle-kit's migrations, then upserts the reference data (regions, indicators). */
+/**
+ * Applies drizzle-kit's migrations, upserts the reference data (regions, indicators), and writes
+ * the name columns of organizations stored without them (fillOrganizationNameColumns).
+ */
 export async function migrate(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (database.engine === 'pglite') await migratePglite(database.db as PgliteDatabase<never>, config);
   else await migratePostgres(database.db as PostgresJsDatabase<never>, config);
   await loadReferenceData(database);
+  await fillOrganizationNameColumns(database.db);
 }
 
 async function loadReferenceData({ db }: Database): Promise<void> {
@@ -25,10 +31,10 @@ async function loadReferenceData({ db }: Database): Promise<void> {
     for (const batch of chunked(loadRegions(), 1000)) {
       await tx
         .insert(regions)
-        .values(batch)
+        .values(batch.map((r) => ({ ...r, nameEn: regionNameEn(r.name) })))
         .onConflictDoUpdate({
           target: regions.code,
-          set: fromExcluded(regions, ['name', 'parentCode', 'level']),
+          set: fromExcluded(regions, ['name', 'nameEn', 'parentCode', 'level']),
         });
     }
     await tx

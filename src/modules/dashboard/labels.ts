@@ -135,29 +135,8 @@ export const REGISTRATION_STATUSES: Record<string, { zh: string; en: string }> =
   DEREGISTERED: { zh: '已注销', en: 'Deregistered' },
 };
 
-/** GB/T 4754 sections in English; the API labels them in Chinese. */
-export const INDUSTRIES_EN: Record<string, string> = {
-  A: 'Agriculture, forestry, animal husbandry, fishery',
-  B: 'Mining',
-  C: 'Manufacturing',
-  D: 'Electricity, heat, gas and water',
-  E: 'Construction',
-  F: 'Wholesale and retail',
-  G: 'Transport, storage and post',
-  H: 'Accommodation and catering',
-  I: 'Information transmission, software and IT',
-  J: 'Finance',
-  K: 'Real estate',
-  L: 'Leasing and business services',
-  M: 'Scientific research and technical services',
-  N: 'Water, environment and public facilities',
-  O: 'Residential, repair and other services',
-  P: 'Education',
-  Q: 'Health and social work',
-  R: 'Culture, sports and entertainment',
-  S: 'Public administration and social organizations',
-  T: 'International organizations',
-};
+/** GB/T 4754 sections in English, as the API's `label(language: EN)` gives them. */
+export { INDUSTRY_SECTIONS_EN as INDUSTRIES_EN } from '../labels/english';
 
 /** Province-level divisions (GB/T 2260) in English, by code; the Chinese names come from the region list. */
 export const PROVINCES_EN: Record<string, string> = {

@@ -2,9 +2,6 @@ import { donations } from '../../db/schema';
 import { BadUserInputError, ForbiddenError } from '../../errors';
 import type {
   DisbursementResolvers,
-  DonationPurpose,
-  DonationStatus,
-  OrganizationType,
   DonationGroupResolvers,
   DonationResolvers,
   DonationSummaryResolvers,
@@ -31,13 +28,12 @@ import {
 } from './writes';
 import { amount } from '../money/amount';
 import { expectGlobalId, toGlobalId } from '../node/global-id';
-import { INDUSTRY_SECTIONS } from '../organizations/industry';
-import { ORGANIZATION_TYPE_NAMES } from '../organizations/type-names';
+import { valueLabel } from '../labels/value-label';
+import { organizationNameEn } from '../organizations/english-name';
 import { MAX_PAGE_SIZE } from '../pagination/arguments';
 import { rootConnection } from '../pagination/lists';
 import { askedFields, selectedColumns } from '../pagination/selection';
 import { DONATION_FIELD_COLUMNS } from './mappers';
-import { DONATION_PURPOSE_NAMES, DONATION_STATUS_NAMES } from './value-names';
 import { once } from '../pagination/connection';
 import { countDonors, donationConditions, groupDonations, summarizeDonations, sumDonationsPerPeriod } from './store';
 import { provenanceCounts } from '../statistics/provenance-counts';
@@ -197,19 +193,22 @@ export const DonationGroup: DonationGroupResolvers = {
         ? toGlobalId('Organization', g.key)
         : null
       : g.key,
-  label: (g, _args, ctx) => {
-    if (g.label !== null || g.key === null) return g.label;
+  label: (g, { language }, ctx) => {
+    if (g.key === null) return g.label;
     switch (g.dimension) {
+      case 'DONOR':
+      case 'RECIPIENT':
+        return g.label === null ? g.key : language === 'EN' ? organizationNameEn(g.label) : g.label;
       case 'DONOR_TYPE':
-        return ORGANIZATION_TYPE_NAMES[g.key as OrganizationType];
+        return valueLabel('ORGANIZATION_TYPE', g.key, language, ctx.regions);
       case 'DONOR_INDUSTRY':
-        return INDUSTRY_SECTIONS[g.key] ?? null;
+        return valueLabel('INDUSTRY', g.key, language, ctx.regions);
       case 'PURPOSE':
-        return DONATION_PURPOSE_NAMES[g.key as DonationPurpose];
+        return valueLabel('DONATION_PURPOSE', g.key, language, ctx.regions);
       case 'STATUS':
-        return DONATION_STATUS_NAMES[g.key as DonationStatus];
+        return valueLabel('DONATION_STATUS', g.key, language, ctx.regions);
       case 'PROVINCE':
-        return ctx.regions.get(g.key)?.name ?? null;
+        return valueLabel('PROVINCE', g.key, language, ctx.regions);
       default:
         return g.key;
     }

@@ -14,7 +14,6 @@ export const NODE_TYPES = [
   'WebhookSubscription',
   'WebhookDelivery',
   'Export',
-  'Source',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -16,9 +16,9 @@ import { trainingSessionConditions, trainingSessionList } from '../training-sess
 import { organizationConditions, organizationList } from './store';
 import type { organizations } from '../../db/schema';
 
-/** `Query.organizations`. */
+/** `Query.organizations`: best match first when searching without an order. */
 export const ORGANIZATIONS: ListBuilder<typeof organizations, QueryOrganizationsArgs> = (args, regions) =>
-  organizationList(organizationConditions(args.filter, regions), args.orderBy, pageWindow(args));
+  organizationList(organizationConditions(args.filter, regions), args.orderBy, pageWindow(args), args.filter?.search);
 
 /** `Organization.projects`: the filter's `organizationId` is ignored. */
 export const ORGANIZATION_PROJECTS: ChildList<typeof projects, OrganizationProjectsArgs> = {

@@ -1,6 +1,6 @@
 import type { ProvenanceCountsRow } from '../statistics/provenance-counts';
 import type { organizations } from '../../db/schema';
-import type { Organization } from '../../generated/graphql';
+import type { Organization, OrganizationDimension } from '../../generated/graphql';
 import type { FieldColumns } from '../pagination/selection';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -9,6 +9,7 @@ export type OrganizationRow = typeof organizations.$inferSelect;
 export const ORGANIZATION_FIELD_COLUMNS: FieldColumns<Organization, OrganizationRow> = {
   id: ['id'],
   name: ['name'],
+  nameEn: ['nameEn', 'name'],
   type: ['type'],
   registrationStatus: ['registrationStatus'],
   creditCode: ['creditCode'],
@@ -19,10 +20,7 @@ export const ORGANIZATION_FIELD_COLUMNS: FieldColumns<Organization, Organization
   evaluationGrade: ['evaluationGrade'],
   industry: ['industry'],
   incubator: ['incubatorId'],
-  industryBasis: ['industry', 'industryInferred'],
   provenance: ['provenanceKind', 'sourceId'],
-  legalPerson: ['legalPersonId'],
-  isBranch: ['legalPersonId'],
   createdAt: ['createdAt'],
   updatedAt: ['updatedAt'],
   projects: ['id'],
@@ -37,4 +35,9 @@ export const ORGANIZATION_FIELD_COLUMNS: FieldColumns<Organization, Organization
 export interface OrganizationGroupRow extends ProvenanceCountsRow {
   key: string | null;
   organizationCount: number;
+}
+
+/** An `organizationStats` group as its resolvers read it: its row and the dimension its label names. */
+export interface OrganizationGroupParent extends OrganizationGroupRow {
+  dimension: OrganizationDimension;
 }

@@ -1,12 +1,11 @@
 import { donations, governanceMetrics, organizations, projects, trainingSessions } from '../../db/schema';
 import type {
-  EvaluationGrade,
   OrganizationDimension,
+  OrganizationGroupResolvers,
   OrganizationResolvers,
-  OrganizationType,
   QueryResolvers,
-  RegistrationStatus,
 } from '../../generated/graphql';
+import { valueLabel, type LabelledKind } from '../labels/value-label';
 import { summaryOf } from '../donations/loaders';
 import { DONATION_FIELD_COLUMNS } from '../donations/mappers';
 import { GOVERNANCE_METRIC_FIELD_COLUMNS } from '../governance/mappers';
@@ -15,7 +14,6 @@ import { childConnection, rootConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
 import { PROJECT_FIELD_COLUMNS } from '../projects/mappers';
 import { TRAINING_SESSION_FIELD_COLUMNS } from '../training-sessions/mappers';
-import { industryBasis } from './industry-basis';
 import { organizationLookup } from './lookup';
 import {
   ORGANIZATIONS,
@@ -27,9 +25,6 @@ import {
 } from './lists';
 import { ORGANIZATION_FIELD_COLUMNS } from './mappers';
 import { groupOrganizations, organizationConditions } from './store';
-import { ORGANIZATION_TYPE_NAMES } from './type-names';
-import { EVALUATION_GRADE_NAMES, REGISTRATION_STATUS_NAMES } from './value-names';
-import type { RegionDirectory } from '../regions/directory';
 import { provenanceCounts } from '../statistics/provenance-counts';
 import { groupOrganizationRollups } from '../statistics/store';
 
@@ -51,36 +46,29 @@ export const Query: QueryResolvers = {
     const found =
       (await groupOrganizationRollups(ctx.db, groupBy, filter)) ??
       (await groupOrganizations(ctx.db, groupBy, conditions));
-    return found.map((g) => ({
-      key: g.key,
-      label: g.key === null ? null : organizationGroupLabel(groupBy, g.key, ctx.regions),
-      organizationCount: g.organizationCount,
-      provenanceCounts: provenanceCounts(g),
-    }));
+    return found.map((g) => ({ ...g, dimension: groupBy }));
   },
 };
 
-/** The readable name of a group's key. */
-function organizationGroupLabel(by: OrganizationDimension, key: string, regions: RegionDirectory): string | null {
-  switch (by) {
-    case 'TYPE':
-      return ORGANIZATION_TYPE_NAMES[key as OrganizationType];
-    case 'REGISTRATION_STATUS':
-      return REGISTRATION_STATUS_NAMES[key as RegistrationStatus];
-    case 'EVALUATION_GRADE':
-      return EVALUATION_GRADE_NAMES[key as EvaluationGrade];
-    case 'PROVINCE':
-      return regions.get(key)?.name ?? null;
-  }
-}
+/** The named value set each dimension's keys belong to. */
+const GROUP_KEY_KINDS: Readonly<Record<OrganizationDimension, LabelledKind>> = {
+  TYPE: 'ORGANIZATION_TYPE',
+  REGISTRATION_STATUS: 'REGISTRATION_STATUS',
+  EVALUATION_GRADE: 'EVALUATION_GRADE',
+  PROVINCE: 'PROVINCE',
+};
+
+export const OrganizationGroup: OrganizationGroupResolvers = {
+  label: (g, { language }, ctx) =>
+    g.key === null ? null : valueLabel(GROUP_KEY_KINDS[g.dimension], g.key, language, ctx.regions),
+  provenanceCounts: (g) => provenanceCounts(g),
+};
 
 export const Organization: OrganizationResolvers = {
   id: (o) => toGlobalId('Organization', o.id),
+  nameEn: (o) => o.nameEn ?? o.name,
   region: (o, _args, ctx) => ctx.regions.get(o.regionCode),
   incubator: (o, _args, ctx) => (o.incubatorId ? ctx.loaders.organizationById.load(o.incubatorId) : null),
-  industryBasis: (o) => industryBasis(o),
-  legalPerson: (o, _args, ctx) => (o.legalPersonId ? ctx.loaders.organizationById.load(o.legalPersonId) : null),
-  isBranch: (o) => o.legalPersonId !== null,
   provenance: (o) => o,
   projects: (o, args, ctx, info) =>
     childConnection(ctx, ORGANIZATION_PROJECTS, o.id, args, selectedColumns(info, projects, PROJECT_FIELD_COLUMNS)),

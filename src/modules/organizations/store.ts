@@ -1,4 +1,4 @@
-import { arrayOverlaps, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { arrayOverlaps, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { orderedByKey } from '../../batching/ordered';
 import { rows, type Db } from '../../db/client';
 import { organizations } from '../../db/schema';
@@ -6,7 +6,7 @@ import type { OrganizationDimension, OrganizationFilter, OrganizationOrder } fro
 import type { PageWindow } from '../pagination/arguments';
 import type { ListQuery, Sort } from '../pagination/store';
 import { provenanceIn } from '../provenance/filter';
-import { containsPattern } from '../search/contains-pattern';
+import { nameSearch } from '../search/name-search';
 import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
 import { industrySection } from './industry';
@@ -44,13 +44,26 @@ export function organizationConditions(filter: OrganizationFilter | null | undef
     f.industry != null ? eq(organizations.industry, industrySection(f.industry, 'filter.industry')) : undefined,
     f.serviceAreas?.length ? arrayOverlaps(organizations.serviceAreas, f.serviceAreas) : undefined,
     f.evaluationGrades?.length ? inArray(organizations.evaluationGrade, f.evaluationGrades) : undefined,
-    f.search ? ilike(organizations.name, containsPattern(f.search)) : undefined,
+    f.search ? organizationNameSearch(f.search).condition : undefined,
     provenanceIn(organizations.provenanceKind, f.provenance),
   ].filter((c): c is SQL => c !== undefined);
 }
 
-export function organizationSort(order: OrganizationOrder | null | undefined): Sort {
+/** Organizations whose name matches `query` in Chinese, pinyin, initials or English (nameSearch). */
+function organizationNameSearch(query: string) {
+  return nameSearch(organizations.name, organizations.searchText, query);
+}
+
+/** The order asked for; when none is, best match first for a search (then by name), else by name. */
+export function organizationSort(order: OrganizationOrder | null | undefined, search?: string | null): Sort {
   const descending = order?.direction === 'DESC';
+  if (!order && search) {
+    return {
+      key: sql`(${organizationNameSearch(search).rank})::text || ${organizations.name}`,
+      type: 'text',
+      descending,
+    };
+  }
   switch (order?.field ?? 'NAME') {
     case 'FOUNDED_ON':
       return { key: sql`coalesce(${organizations.foundedOn}, '-infinity'::date)`, type: 'date', descending };
@@ -65,8 +78,9 @@ export function organizationList(
   conditions: SQL[],
   order: OrganizationOrder | null | undefined,
   window: PageWindow,
+  search?: string | null,
 ): ListQuery<typeof organizations> {
-  return { table: organizations, conditions, sort: organizationSort(order), window };
+  return { table: organizations, conditions, sort: organizationSort(order, search), window };
 }
 
 /** The names of the organizations among `ids` that exist, by id. */

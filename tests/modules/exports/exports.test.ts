@@ -109,9 +109,6 @@ const DONATIONS = /* GraphQL */ `
         }
         provenance {
           kind
-          source {
-            id
-          }
         }
         createdAt
         updatedAt
@@ -238,7 +235,6 @@ describe('exports', () => {
       'delivered.value': d.delivered.value,
       'delivered.currency': d.delivered.currency,
       'provenance.kind': d.provenance.kind,
-      'provenance.source.id': cell(d.provenance.source?.id),
       createdAt: d.createdAt,
       updatedAt: d.updatedAt,
       note: cell(d.note),
@@ -281,7 +277,9 @@ describe('exports', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     const list = await t.query(DONATIONS, { filter: COVID });
-    expect(lines).toEqual(list.body.data.donations.nodes);
+    expect(lines).toEqual(
+      list.body.data.donations.nodes.map((d: any) => ({ ...d, provenance: { kind: d.provenance.kind } })),
+    );
   });
 
   test.each(['ORGANIZATIONS', 'PROJECTS', 'TRAINING_SESSIONS', 'GOVERNANCE_METRICS'])(
