@@ -22,7 +22,7 @@ import {
 import { loadTypeDefs } from '../src/schema';
 
 export const SNAPSHOT = path.join(__dirname, '..', 'schema', 'published', 'schema.graphql');
-const REMOVAL_DATE = /removal on (\d{4}-\d{2}-\d{2})/;
+export const REMOVAL_DATE = /removal on (\d{4}-\d{2}-\d{2})/;
 const QUARTER_DAYS = 90;
 
 export interface Violation {

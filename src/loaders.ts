@@ -8,6 +8,7 @@ import { organizationLoaders } from './modules/organizations/loaders';
 import type { Page } from './modules/pagination/store';
 import { projectLoaders } from './modules/projects/loaders';
 import { provenanceLoaders } from './modules/provenance/loaders';
+import { sourceLoaders } from './modules/sources/loaders';
 import { trainingSessionLoaders } from './modules/training-sessions/loaders';
 import { webhookLoaders } from './modules/webhooks/loaders';
 
@@ -20,6 +21,7 @@ export function createLoaders(db: Db) {
     ...trainingSessionLoaders(db),
     ...governanceLoaders(db),
     ...provenanceLoaders(db),
+    ...sourceLoaders(db),
     ...historyLoaders(db),
     ...importLoaders(db),
     ...webhookLoaders(db),

@@ -23,6 +23,7 @@ import type { AccessOptions } from './modules/access/options';
 import { RedisBudgetStore } from './modules/access/redis-budgets';
 import { callerOf } from './modules/access/tiers';
 import { compiledReadsPlugin } from './modules/compiled-reads/plugin';
+import { withSdlScalarDescriptions } from './modules/scalars/sdl-descriptions';
 import { spliceData } from './modules/compiled-reads/raw-data';
 import { registerDashboard } from './modules/dashboard/routes';
 import { registerExplorer } from './modules/explorer/routes';
@@ -168,7 +169,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const formatError = errorFormatter(logger);
   const apollo = new ApolloServer<Context>({
     typeDefs,
-    resolvers: resolvers as never,
+    resolvers: withSdlScalarDescriptions(resolvers, typeDefs) as never,
     ...queryLimits(options.queryLimits),
     introspection: true,
     // SIGTERM is main.ts's to handle: Apollo's own handler would close every connection at once

@@ -4,7 +4,7 @@ import { GOVERNANCE_INDICATOR_SQL, GOVERNANCE_METRIC_SQL, GOVERNANCE_ROOT_SQL } 
 import { NODE_ROOT_SQL } from './modules/node/sql-fields';
 import { ORGANIZATION_ROOT_SQL, ORGANIZATION_SQL } from './modules/organizations/sql-fields';
 import { PROJECT_REPORT_SQL, PROJECT_ROOT_SQL, PROJECT_SQL } from './modules/projects/sql-fields';
-import { SOURCE_SQL } from './modules/provenance/sql-fields';
+import { SOURCE_SQL } from './modules/sources/sql-fields';
 import { REGION_SQL } from './modules/regions/sql-fields';
 import { TRAINING_SESSION_ROOT_SQL, TRAINING_SESSION_SQL } from './modules/training-sessions/sql-fields';
 

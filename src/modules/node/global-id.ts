@@ -14,6 +14,7 @@ export const NODE_TYPES = [
   'WebhookSubscription',
   'WebhookDelivery',
   'Export',
+  'Source',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

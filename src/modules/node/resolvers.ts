@@ -25,6 +25,7 @@ function loadNode(ctx: Context, globalId: string, argument: string): Promise<Nod
     Export: { load: (id) => visibleExport(ctx, id) },
     WebhookSubscription: { load: (id) => visibleWebhookSubscription(ctx, id) },
     WebhookDelivery: { load: (id) => visibleWebhookDelivery(ctx, id) },
+    Source: ctx.loaders.sourceById,
   };
   return loaders[parsed.type].load(parsed.id);
 }
@@ -54,6 +55,7 @@ export const Node: NodeResolvers = {
     if ('urlSecret' in row) return 'Export';
     if ('secret' in row) return 'WebhookSubscription';
     if ('attemptCount' in row) return 'WebhookDelivery';
+    if ('publishedOn' in row) return 'Source';
     return 'GovernanceMetric';
   },
 };

@@ -45,7 +45,6 @@ function storableDate(value: string, ast?: ValueNode): string {
 export const DateScalar = new GraphQLScalarType({
   ...localDate,
   name: 'Date',
-  description: 'A calendar date, YYYY-MM-DD.',
   parseValue: (value) => storableDate(localDate.parseValue!(value) as string),
   parseLiteral: (ast: ValueNode, variables) => storableDate(localDate.parseLiteral!(ast, variables) as string, ast),
 });

@@ -15,7 +15,6 @@ function parse(value: unknown): string {
 /** Exact decimals as strings in both directions; numbers are refused so no float ever enters. */
 export const Decimal = new GraphQLScalarType<string, string>({
   name: 'Decimal',
-  description: 'An exact decimal number carried as a string.',
   serialize: (value) => {
     if (typeof value !== 'string') throw new GraphQLError('Decimal values are produced as strings only');
     return value;
