@@ -13,6 +13,7 @@ import { connectionResolvers, pageInfoResolvers } from './modules/pagination/con
 import * as projects from './modules/projects/resolvers';
 import * as provenance from './modules/provenance/resolvers';
 import * as regions from './modules/regions/resolvers';
+import * as sources from './modules/sources/resolvers';
 import { DateScalar, DateTimeScalar } from './modules/scalars/dates';
 import { Decimal } from './modules/scalars/decimal';
 import * as trainingSessions from './modules/training-sessions/resolvers';
@@ -31,6 +32,7 @@ export const resolvers: Resolvers = {
     ...donations.Query,
     ...trainingSessions.Query,
     ...governance.Query,
+    ...sources.Query,
     ...access.Query,
     ...history.Query,
     ...webhooks.Query,
@@ -49,6 +51,7 @@ export const resolvers: Resolvers = {
   Node: node.Node,
   Region: regions.Region,
   Provenance: provenance.Provenance,
+  Source: sources.Source,
   PageInfo: pageInfoResolvers,
   Organization: organizations.Organization,
   OrganizationGroup: organizations.OrganizationGroup,

@@ -8,6 +8,7 @@ import type { TrainingSessionRow, TrainingProgressRow, TrainingSessionWritten } 
 import type { GovernanceMetricRow, GovernanceIndicatorRow, GovernanceMetricWritten } from '../modules/governance/mappers';
 import type { RegionRow } from '../modules/regions/mappers';
 import type { ProvenanceParent } from '../modules/provenance/mappers';
+import type { SourceRow } from '../modules/sources/mappers';
 import type { AmountParent } from '../modules/money/amount';
 import type { ConnectionParent, EdgeParent } from '../modules/pagination/connection';
 import type { ApiKeyRow } from '../modules/access/store';
@@ -957,6 +958,13 @@ export type ImportStatus =
   /** Finished: every good row written (all rows, for `ALL_OR_NOTHING`). */
   | 'SUCCEEDED';
 
+/** How an organization's industry is known. */
+export type IndustryBasis =
+  /** Not stated by the source: assigned by this dataset from what the source says of the organization. */
+  | 'INFERRED'
+  /** The record's source states it (for the seed articles: the article puts the organization in that section). */
+  | 'REPORTED';
+
 /** The language of a label or name. */
 export type Language =
   /** English. */
@@ -1184,6 +1192,12 @@ export type Organization = Node & {
   incubator?: Maybe<Organization>;
   /** GB/T 4754 industry section letter (A–T), for enterprises and others that have one. */
   industry?: Maybe<Scalars['String']['output']>;
+  /** How `industry` is known: as the record's source states it, or inferred by this dataset from what the source says of the organization (its name, its goods); null where `industry` is. */
+  industryBasis?: Maybe<IndustryBasis>;
+  /** True where the organization is a branch of `legalPerson` and so not a legal person itself. */
+  isBranch: Scalars['Boolean']['output'];
+  /** The legal person (法人) this organization is a branch (分支机构, such as a 分公司) of, which answers for it in law; null where the organization is a legal person itself. */
+  legalPerson?: Maybe<Organization>;
   /** Registered name, in Chinese. */
   name: Scalars['String']['output'];
   /** The name in English: the English name the organization uses where this service records one (Inner Mongolia Mengniu Dairy (Group) Co., Ltd.), else the Chinese name in Hanyu Pinyin with its legal form translated (Hengda Group Co., Ltd.). */
@@ -1701,6 +1715,8 @@ export type Query = {
   projects: ProjectConnection;
   /** The caller's hourly budget after this request was charged, and what this request cost. */
   rateLimit: RateLimit;
+  /** The published works that reported records cite (the seed articles), newest first, each with what it supports. */
+  sources: Array<Source>;
   /** Person-times trained over every matching session, against the national target where one applies. */
   trainingProgress: TrainingProgress;
   /** One training session by global ID. */
@@ -2155,17 +2171,43 @@ export type ServiceArea =
   /** Volunteering (邻里守望). */
   | 'VOLUNTEERING';
 
-/** A published work that reported records cite. */
-export type Source = {
+/** A published work that reported records cite, or the record of who submitted records through this API. */
+export type Source = Node & {
   __typename?: 'Source';
+  /** Who wrote it, as the work names its author; null where it names none. */
+  author?: Maybe<Scalars['String']['output']>;
+  /** Opaque global ID. */
+  id: Scalars['ID']['output'];
+  /** Who published it, as the work itself names it (公益时报, 民政部门户网站); null where it names none. */
+  publishedBy?: Maybe<Scalars['String']['output']>;
   /** The day it was published. */
   publishedOn: Scalars['Date']['output'];
-  /** Who published it, such as 公益时报 or 民政部. */
+  /**
+   * Who published it: `publishedBy`, or 未注明 (not stated) where the work names no publisher.
+   * @deprecated Use `publishedBy`, null where the work names no publisher instead of 未注明; removal on 2027-03-31.
+   */
   publisher: Scalars['String']['output'];
+  /** How many records of each kind cite this work. */
+  supports: SourceSupport;
   /** The work's title, in its own language. */
   title: Scalars['String']['output'];
   /** Where it can be read; null where no address is known. */
   url?: Maybe<Scalars['String']['output']>;
+};
+
+/** How many records of each kind cite one source, whatever their provenance kind. */
+export type SourceSupport = {
+  __typename?: 'SourceSupport';
+  /** Donations. */
+  donations: Scalars['Int']['output'];
+  /** Governance metrics. */
+  governanceMetrics: Scalars['Int']['output'];
+  /** Organizations. */
+  organizations: Scalars['Int']['output'];
+  /** Projects. */
+  projects: Scalars['Int']['output'];
+  /** Training sessions. */
+  trainingSessions: Scalars['Int']['output'];
 };
 
 /** An export to start. */
@@ -2747,7 +2789,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  Node: ( DonationRow ) | ( ExportRow ) | ( GovernanceMetricRow ) | ( ImportRow ) | ( OrganizationRow ) | ( ProjectRow ) | ( ProjectReportRow ) | ( RecordChangeRow ) | ( TrainingSessionRow ) | ( WebhookDeliveryRow ) | ( WebhookSubscriptionRow );
+  Node: ( DonationRow ) | ( ExportRow ) | ( GovernanceMetricRow ) | ( ImportRow ) | ( OrganizationRow ) | ( ProjectRow ) | ( ProjectReportRow ) | ( RecordChangeRow ) | ( SourceRow ) | ( TrainingSessionRow ) | ( WebhookDeliveryRow ) | ( WebhookSubscriptionRow );
 };
 
 /** Mapping between all available schema types and the resolvers types */
@@ -2824,6 +2866,7 @@ export type ResolversTypes = {
   ImportRecordsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ImportRecordsResult']>;
   ImportRecordsSuccess: ResolverTypeWrapper<ImportWritten>;
   ImportStatus: ImportStatus;
+  IndustryBasis: IndustryBasis;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Language: Language;
   MetricScope: MetricScope;
@@ -2878,7 +2921,8 @@ export type ResolversTypes = {
   RevokeApiKeyResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeApiKeyResult']>;
   RevokeApiKeySuccess: ResolverTypeWrapper<RevokedKey>;
   ServiceArea: ServiceArea;
-  Source: ResolverTypeWrapper<Source>;
+  Source: ResolverTypeWrapper<SourceRow>;
+  SourceSupport: ResolverTypeWrapper<SourceSupport>;
   StartExportInput: StartExportInput;
   StartExportResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StartExportResult']>;
   StartExportSuccess: ResolverTypeWrapper<ExportStarted>;
@@ -3016,7 +3060,8 @@ export type ResolversParentTypes = {
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeApiKeyResult: ResolversUnionTypes<ResolversParentTypes>['RevokeApiKeyResult'];
   RevokeApiKeySuccess: RevokedKey;
-  Source: Source;
+  Source: SourceRow;
+  SourceSupport: SourceSupport;
   StartExportInput: StartExportInput;
   StartExportResult: ResolversUnionTypes<ResolversParentTypes>['StartExportResult'];
   StartExportSuccess: ExportStarted;
@@ -3389,7 +3434,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Donation' | 'Export' | 'GovernanceMetric' | 'Import' | 'Organization' | 'Project' | 'ProjectReport' | 'RecordChange' | 'TrainingSession' | 'WebhookDelivery' | 'WebhookSubscription', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Donation' | 'Export' | 'GovernanceMetric' | 'Import' | 'Organization' | 'Project' | 'ProjectReport' | 'RecordChange' | 'Source' | 'TrainingSession' | 'WebhookDelivery' | 'WebhookSubscription', ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -3405,6 +3450,9 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incubator?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  industryBasis?: Resolver<Maybe<ResolversTypes['IndustryBasis']>, ParentType, ContextType>;
+  isBranch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  legalPerson?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<OrganizationProjectsArgs>>;
@@ -3549,6 +3597,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
   rateLimit?: Resolver<ResolversTypes['RateLimit'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   trainingProgress?: Resolver<ResolversTypes['TrainingProgress'], ParentType, ContextType, Partial<QueryTrainingProgressArgs>>;
   trainingSession?: Resolver<Maybe<ResolversTypes['TrainingSession']>, ParentType, ContextType, RequireFields<QueryTrainingSessionArgs, 'id'>>;
   trainingSessions?: Resolver<ResolversTypes['TrainingSessionConnection'], ParentType, ContextType, Partial<QueryTrainingSessionsArgs>>;
@@ -3650,10 +3699,23 @@ export type RevokeApiKeySuccessResolvers<ContextType = Context, ParentType exten
 };
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publishedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supports?: Resolver<ResolversTypes['SourceSupport'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SourceSupportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceSupport'] = ResolversParentTypes['SourceSupport']> = {
+  donations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  governanceMetrics?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organizations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainingSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3909,6 +3971,7 @@ export type Resolvers<ContextType = Context> = {
   RevokeApiKeyResult?: RevokeApiKeyResultResolvers<ContextType>;
   RevokeApiKeySuccess?: RevokeApiKeySuccessResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SourceSupport?: SourceSupportResolvers<ContextType>;
   StartExportResult?: StartExportResultResolvers<ContextType>;
   StartExportSuccess?: StartExportSuccessResolvers<ContextType>;
   SubmitProjectReportResult?: SubmitProjectReportResultResolvers<ContextType>;

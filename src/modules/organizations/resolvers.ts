@@ -14,6 +14,7 @@ import { childConnection, rootConnection } from '../pagination/lists';
 import { selectedColumns } from '../pagination/selection';
 import { PROJECT_FIELD_COLUMNS } from '../projects/mappers';
 import { TRAINING_SESSION_FIELD_COLUMNS } from '../training-sessions/mappers';
+import { industryBasis } from './industry-basis';
 import { organizationLookup } from './lookup';
 import {
   ORGANIZATIONS,
@@ -69,6 +70,9 @@ export const Organization: OrganizationResolvers = {
   nameEn: (o) => o.nameEn ?? o.name,
   region: (o, _args, ctx) => ctx.regions.get(o.regionCode),
   incubator: (o, _args, ctx) => (o.incubatorId ? ctx.loaders.organizationById.load(o.incubatorId) : null),
+  industryBasis: (o) => industryBasis(o),
+  legalPerson: (o, _args, ctx) => (o.legalPersonId ? ctx.loaders.organizationById.load(o.legalPersonId) : null),
+  isBranch: (o) => o.legalPersonId !== null,
   provenance: (o) => o,
   projects: (o, args, ctx, info) =>
     childConnection(ctx, ORGANIZATION_PROJECTS, o.id, args, selectedColumns(info, projects, PROJECT_FIELD_COLUMNS)),

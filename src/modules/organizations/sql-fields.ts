@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { organizations } from '../../db/schema';
 import type { Organization, QueryOrganizationArgs } from '../../generated/graphql';
 import {
@@ -20,6 +20,7 @@ import {
   ORGANIZATION_PROJECTS,
   ORGANIZATION_TRAINING_SESSIONS,
 } from './lists';
+import { industryBasisSql } from './industry-basis';
 import { englishName } from '../labels/english-name-field';
 import { organizationLookup } from './lookup';
 import { ORGANIZATION_FIELD_COLUMNS } from './mappers';
@@ -37,7 +38,18 @@ const fields: SqlFieldsOf<Organization> = {
   targetGroups: column(organizations.targetGroups),
   evaluationGrade: column(organizations.evaluationGrade),
   industry: column(organizations.industry),
+  industryBasis: {
+    kind: 'value',
+    columns: [organizations.industry, organizations.industryInferred],
+    json: (row) => industryBasisSql(row.column(organizations.industry), row.column(organizations.industryInferred)),
+  },
   incubator: reference('Organization', organizations.incubatorId),
+  legalPerson: reference('Organization', organizations.legalPersonId),
+  isBranch: {
+    kind: 'value',
+    columns: [organizations.legalPersonId],
+    json: (row) => sql`${row.column(organizations.legalPersonId)} is not null`,
+  },
   provenance: provenance(organizations.provenanceKind, organizations.sourceId),
   createdAt: instant(organizations.createdAt),
   updatedAt: instant(organizations.updatedAt),
