@@ -5,7 +5,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { chunked } from './chunked';
 import type { Database } from './client';
-import { fromExcluded } from './excluded';
+import { changesFromExcluded } from './excluded';
 import { indicators } from './reference/indicators';
 import { loadRegions } from './reference/regions';
 import { governanceIndicators, regions } from './schema';
@@ -34,7 +34,7 @@ async function loadReferenceData({ db }: Database): Promise<void> {
         .values(batch.map((r) => ({ ...r, nameEn: regionNameEn(r.name) })))
         .onConflictDoUpdate({
           target: regions.code,
-          set: fromExcluded(regions, ['name', 'nameEn', 'parentCode', 'level']),
+          ...changesFromExcluded(regions, ['name', 'nameEn', 'parentCode', 'level']),
         });
     }
     await tx
@@ -42,7 +42,7 @@ async function loadReferenceData({ db }: Database): Promise<void> {
       .values(indicators)
       .onConflictDoUpdate({
         target: governanceIndicators.code,
-        set: fromExcluded(governanceIndicators, ['name', 'description', 'unit']),
+        ...changesFromExcluded(governanceIndicators, ['name', 'description', 'unit']),
       });
   });
 }
