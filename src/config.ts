@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
+import type { ReplicaOptions } from './db/replicas';
 import type { JobQueueOptions } from './jobs/queue';
 import type { QueryLimits } from './query-limits';
 import type { AccessOptions } from './modules/access/options';
@@ -22,6 +23,24 @@ const schema = z.object({
     .url()
     .refine((u) => /^postgres(ql)?:/.test(u), 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** comma-separated streaming replicas of DATABASE_URL that answer queries (docs/read-replicas.md) */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((u) => /^postgres(ql)?:\/\/./.test(u) && URL.canParse(u)),
+      'must be comma-separated postgres:// or postgresql:// URLs',
+    )
+    .optional(),
+  /** a replica further behind the primary than this is taken out until it catches up */
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(1).default(5_000),
+  /** how often the replicas' positions and health are checked */
+  REPLICA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(1_000),
   DATA_DIR: z.string().min(1).default('./data'),
   /** where export files are written (default DATA_DIR/exports); instances over one database must share it */
   EXPORT_DIR: z.string().min(1).optional(),
@@ -101,6 +120,7 @@ const schema = z.object({
 
 export type Config = Readonly<{
   databaseUrl: string | undefined;
+  replicas: Omit<ReplicaOptions, 'redisUrl'>;
   dataDir: string;
   exportDir: string;
   importDir: string;
@@ -131,8 +151,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_REPLICA_URLS?.length && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'invalid configuration:\n  DATABASE_REPLICA_URLS: needs DATABASE_URL, the primary they replicate',
+    );
+  }
   return {
     databaseUrl: e.DATABASE_URL,
+    replicas: {
+      urls: e.DATABASE_REPLICA_URLS ?? [],
+      maxLagMs: e.REPLICA_MAX_LAG_MS,
+      checkIntervalMs: e.REPLICA_CHECK_INTERVAL_MS,
+    },
     dataDir: e.DATA_DIR,
     exportDir: e.EXPORT_DIR ?? join(e.DATA_DIR, 'exports'),
     importDir: e.IMPORT_DIR ?? join(e.DATA_DIR, 'imports'),

@@ -1,4 +1,5 @@
-import type { Db } from './db/client';
+import type { Database, Db } from './db/client';
+import type { Reading } from './db/read-your-writes';
 import type { JobQueue } from './jobs/queue';
 import { createLoaders, type Loaders } from './loaders';
 import type { BudgetStore, Charge } from './modules/access/budgets';
@@ -27,10 +28,23 @@ export interface Context {
   compiledData: { text?: string };
   /** for a mutation operation: db and loaders are its transaction's, and this says how it writes */
   writes: Writes;
+  /** where this request's reads go (a replica or the primary), and whether it wrote */
+  reading: Reading;
   /** how the request was answered, for its log line and /metrics */
   observed: RequestObservation;
 }
 
-export function createContext(db: Db, regions: RegionDirectory, caller: Caller): Context {
-  return { db, regions, caller, loaders: createLoaders(db), compiledData: {}, writes: {}, observed: {} };
+/** A request's context reading from `reader`; a mutation's plugin moves db and loaders to its transaction on the primary. */
+export function createContext(reader: Database, regions: RegionDirectory, caller: Caller): Context {
+  const { db } = reader;
+  return {
+    db,
+    regions,
+    caller,
+    loaders: createLoaders(db),
+    compiledData: {},
+    writes: {},
+    reading: { database: reader, wrote: false },
+    observed: {},
+  };
 }

@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { guardPostgresJs } from './db/driver-guard';
 import { migrate } from './db/migrate';
+import { ReadRouting } from './db/replicas';
 import { hasData, loadDemo } from './db/seed/demo';
 import { createServer } from './server';
 
@@ -58,8 +59,19 @@ async function main(): Promise<void> {
     await loadDemo(database);
     logger.info({ uptimeMs: uptimeMs() }, 'demo dataset loaded');
   }
+  const reads = await ReadRouting.open(
+    database,
+    { ...config.replicas, redisUrl: config.access.redisUrl },
+    {
+      poolMax: config.dbPoolMax,
+      queryTimeoutMs: config.dbQueryTimeoutMs,
+      preparedStatements: config.dbPreparedStatements,
+    },
+    logger,
+  );
   const server = await createServer({
     database,
+    reads,
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     readinessGraceMs: config.readinessGraceMs,
@@ -85,6 +97,7 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs);
     timer.unref();
     await server.drain();
+    await reads.close();
     await database.close();
     await tracing?.shutdown();
     logger.info('stopped');

@@ -11,6 +11,8 @@ import type { Logger } from 'pino';
 import { connectionDrain } from './connection-drain';
 import { createContext, type Context } from './context';
 import type { Database } from './db/client';
+import { readYourWritesPlugin } from './db/read-your-writes';
+import type { ReadRouting } from './db/replicas';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { openJobQueue, type JobQueue, type JobQueueOptions } from './jobs/queue';
 import { CLIENT_SAFE_CODES, UnauthenticatedError } from './errors';
@@ -51,7 +53,10 @@ import { loadTypeDefs } from './schema';
 import { sqlSchema } from './sql-schema';
 
 export interface ServerOptions {
+  /** the primary: every write, and every read when there are no replicas */
   database: Database;
+  /** which database each query reads (replicas, read your writes); omitted, the primary answers all */
+  reads?: ReadRouting;
   logger: Logger;
   bodyLimitBytes: number;
   /** on drain, how long /readyz answers 503 before the listener closes, so balancers stop routing here */
@@ -185,12 +190,12 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       requestChecksPlugin<Context>(),
       costPlugin<Context>(options.queryLimits.maxNodes, budgets),
       writesPlugin(database, logger),
+      readYourWritesPlugin<Context>(),
       ...(options.compiledReads === false
         ? []
         : [
             compiledReadsPlugin<Context>({
               sqlSchema,
-              database,
               formatError,
               logger,
               cacheBytes: COMPILED_CACHE_BYTES,
@@ -210,12 +215,17 @@ export async function createServer(options: ServerOptions): Promise<Server> {
    * (401), and so does any key from an address that has sent too many refused ones (429),
    * before the key is looked up.
    */
+  /** callers of requests outside /graphql that may have written, by request */
+  const writers = new WeakMap<FastifyRequest, string>();
   const identify = async (request: FastifyRequest) => {
     const { authorization } = request.headers;
     try {
       const tooManyFailures = authorization ? await authFailures.check(request.ip) : null;
       if (tooManyFailures) throw tooManyFailures;
-      return callerOf(await authenticate(database.db, authorization, lastUse), request.ip, access.tierBudgets);
+      const caller = callerOf(await authenticate(database.db, authorization, lastUse), request.ip, access.tierBudgets);
+      // a request outside /graphql that changes something (an upload to /imports) may have written
+      if (request.method !== 'GET' && request.routeOptions.url !== '/graphql') writers.set(request, caller.budgetKey);
+      return caller;
     } catch (error) {
       if (error instanceof UnauthenticatedError) await authFailures.noteFailure(request.ip);
       // a refused key is answered before any plugin runs: report the client address's budget here
@@ -232,7 +242,9 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const contexts = new WeakMap<FastifyRequest, Context>();
   const handler = fastifyApolloHandler(apollo, {
     context: async (request) => {
-      const context = createContext(database.db, regions, await identify(request));
+      const caller = await identify(request);
+      const reader = options.reads ? await options.reads.readerFor(caller.budgetKey) : database;
+      const context = createContext(reader, regions, caller);
       context.budgets = budgets;
       context.webhooks = webhookOptions;
       context.jobs = jobs;
@@ -278,6 +290,13 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   app.addHook('onSend', async (_request, reply) => {
     if (draining) reply.header('connection', 'close');
   });
+  // read your writes: the primary's position after a request that may have written is noted for
+  // its caller before the response leaves, so the caller's next read waits for a replica that has it
+  app.addHook('onSend', async (request) => {
+    const context = contexts.get(request);
+    const writer = context?.reading.wrote ? context.caller.budgetKey : writers.get(request);
+    if (writer !== undefined) await options.reads?.noteWrite(writer);
+  });
   app.get('/schema.graphql', async (_request, reply) =>
     reply
       .type('text/plain; charset=utf-8')
@@ -315,7 +334,8 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     if (draining) return reply.code(503).send({ status: 'shutting down' });
     try {
       await database.ping();
-      return { status: 'ready' };
+      // replicas out of use do not make this instance unready: the primary serves their reads
+      return options.reads?.hasReplicas() ? { status: 'ready', replicas: options.reads.status() } : { status: 'ready' };
     } catch {
       return reply.code(503).send({ status: 'database unreachable' });
     }

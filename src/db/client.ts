@@ -11,6 +11,7 @@ import { inDatabaseSpan } from '../observability/database-spans';
 import { claimDataDir } from './embedded-lock';
 import { EMBEDDED_TEMPLATE, startFromTemplate } from './embedded-template';
 import { PreparedStatementPolicy } from './prepared-statements';
+import { withReadFallback } from './read-fallback';
 import * as schema from './schema';
 
 /**
@@ -133,7 +134,17 @@ export interface DatabaseOptions {
   queryTimeoutMs?: number;
   /** statement texts prepared per period; see PreparedStatementPolicy */
   preparedStatements?: number;
+  /**
+   * For a replica, which only answers reads: a statement through `db` or `readText` whose
+   * connection fails is sent once more to `fallback.primary` (opened first, on a server), and
+   * `fallback.onConnectionLost` is told (read-fallback.ts). `ping`, `executeSql` and `readLines`
+   * never fall back: they say how the replica itself is.
+   */
+  fallback?: { primary: Database; onConnectionLost: (error: unknown) => void };
 }
+
+/** Each server database's guarded client, for the replicas' reads to fall back to. */
+const guardedClients = new WeakMap<Database, postgres.Sql>();
 
 /** The deadline when none is configured: ten seconds. */
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
@@ -332,15 +343,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     const turns = { inUse: 0, waiting: 0 };
     const client = guarded(pool, poolMax, options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS, prepared, turns);
-    const db = drizzlePostgres(client, { schema, logger: counter });
-    return {
+    const { fallback } = options;
+    const primary = fallback && guardedClients.get(fallback.primary);
+    if (fallback && !primary) throw new Error('a replica falls back to a primary on a PostgreSQL server');
+    const reading = primary
+      ? withReadFallback(client, { client: primary, onConnectionLost: fallback!.onConnectionLost })
+      : client;
+    const db = drizzlePostgres(reading, { schema, logger: counter });
+    const database: Database = {
       db,
       engine: 'postgres',
       statementCount: () => counter.count,
       watchStatements: (watcher) => counter.watch(watcher),
       readText: async (statement) => {
         counter.logQuery(statement.sql, statement.params);
-        const [row] = await client.unsafe<Array<{ data: string }>>(statement.sql, statement.params as never[]);
+        const [row] = await reading.unsafe<Array<{ data: string }>>(statement.sql, statement.params as never[]);
         return row!.data;
       },
       executeSql: async (text, values = []) => {
@@ -373,6 +390,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
       usage: () => ({ poolMax, ...turns, preparedStatements: prepared.size }),
     };
+    guardedClients.set(database, client);
+    return database;
   }
   let release = () => {};
   if (!options.dataDir.startsWith('memory://')) {

@@ -45,3 +45,16 @@ function causes(error: unknown): Array<{ code?: unknown }> {
 export function isDatabaseUnavailable(error: unknown): boolean {
   return causes(error).some((e) => typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code));
 }
+
+/** Codes of a deadline: the database may be fine, and another would be asked to wait as long again. */
+const DEADLINE_CODES = new Set(['QUERY_DEADLINE', '57014']);
+
+/**
+ * Whether the database could not answer because the connection to it failed or it is down,
+ * rather than because it ran out of time: a read may then be asked of another server.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  return (
+    isDatabaseUnavailable(error) && !causes(error).some((e) => typeof e.code === 'string' && DEADLINE_CODES.has(e.code))
+  );
+}

@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { loadConfig } from '../../src/config';
+import type { ReadRouting } from '../../src/db/replicas';
 import type { AccessOptions } from '../../src/modules/access/options';
 import type { JobQueueOptions } from '../../src/jobs/queue';
 import type { MetricsOptions } from '../../src/observability/options';
@@ -53,6 +54,8 @@ export interface TestServerOptions {
    * resolvers alone (jest.config.js runs the HTTP suites a second time so).
    */
   compiledReads?: boolean;
+  /** where queries read (replicas, read your writes); the test database alone unless given */
+  reads?: ReadRouting;
   /** how /metrics is served; open unless given */
   metrics?: MetricsOptions;
 }
@@ -88,6 +91,7 @@ export async function serveTestDatabase(db: TestDatabase, options: TestServerOpt
     webhooks: options.webhooks && { ...loadConfig({}).webhooks, ...options.webhooks },
     compiledReads: options.compiledReads ?? process.env['COMPILED_READS'] !== 'false',
     exportDir: options.exportDir,
+    reads: options.reads,
     metrics: options.metrics,
   });
   const origin = await server.app.listen({ host: '127.0.0.1', port: 0 });

@@ -29,11 +29,12 @@ export interface CompiledReadsContext {
    * to send; a holder, because Apollo executes each operation on a shallow copy of the context.
    */
   compiledData: { text?: string };
+  /** the database this request reads: a replica that has the caller's writes, or the primary */
+  reading: { database: Pick<Database, 'readText'> };
 }
 
 export interface CompiledReadsOptions {
   sqlSchema: SqlSchema;
-  database: Pick<Database, 'readText'>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
   /** bytes of rendered statements kept, keys included; the least recently used go first */
@@ -105,7 +106,7 @@ export function compiledReadsPlugin<C extends CompiledReadsContext>(
           const { statement, compiled, rest } = plan;
           if (!rest && compiled.handoffs.length === 0) {
             try {
-              contextValue.compiledData.text = await options.database.readText(statement);
+              contextValue.compiledData.text = await contextValue.reading.database.readText(statement);
               return respond({ data: DATA_MARKER });
             } catch (error) {
               if (isDatabaseUnavailable(error)) return respond(unavailable(compiled, error));
@@ -119,7 +120,7 @@ export function compiledReadsPlugin<C extends CompiledReadsContext>(
             : null;
           let data: Record<string, unknown>;
           try {
-            data = JSON.parse(await options.database.readText(statement)) as Record<string, unknown>;
+            data = JSON.parse(await contextValue.reading.database.readText(statement)) as Record<string, unknown>;
           } catch (error) {
             if (isDatabaseUnavailable(error))
               return respond(merge(compiled, unavailable(compiled, error), await executed));
