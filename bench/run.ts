@@ -7,7 +7,8 @@
  * says where: a quick comparison while working, never the figures to quote.
  * Then the write side (bench/writes.ts) unless `--shapes` was given; `--writes-only` runs it alone
  * and writes bench/RESULTS.writes.md unless `--out` says where. `--mutations` (per path and round),
- * `--import-rows` and `--import-rounds` size it.
+ * `--import-rows` and `--import-rounds` size it. `--keep-cluster` never restarts PostgreSQL to
+ * preload pg_stat_statements (on a server others use); statements per request are then not counted.
  * Then exports (bench/exports.ts: every donation of the read side's set to CSV against COPY) unless
  * `--shapes` or `--writes-only` was given; `--exports-only` runs them alone and writes
  * bench/RESULTS.exports.md unless `--out` says where.
@@ -50,6 +51,7 @@ const { values: args } = parseArgs({
     mutations: { type: 'string' },
     'import-rows': { type: 'string' },
     'import-rounds': { type: 'string' },
+    'keep-cluster': { type: 'boolean', default: false },
   },
 });
 const smoke = args.smoke!;
@@ -112,6 +114,9 @@ async function fixtures(url: string, gongyi: string, postgraphile: string): Prom
       (select project_id from donations where project_id is not null group by 1 order by count(*) desc, 1 limit 1)::text as project`;
   const [key] = await sql<{ pledged_on: string; id: string }[]>`select pledged_on::text, id::text from donations
       where project_id = ${ids!.project} order by coalesce(pledged_on, '-infinity'::date) desc, id desc offset ${depth - 1} limit 1`;
+  // spread over the table: every 200th by id
+  const spread = await sql<{ id: string }[]>`select id::text from (select id, row_number() over (order by id) as n
+      from organizations) o where n % 200 = 1 order by n limit 50`;
   await sql.end();
   let gongyiCursor: string | null = null;
   let postgraphileCursor: string | null = null;
@@ -135,6 +140,7 @@ async function fixtures(url: string, gongyi: string, postgraphile: string): Prom
     gongyiCursor10k: gongyiCursor!,
     postgraphileCursor10k: postgraphileCursor!,
     floorKey10k: { pledgedOn: key!.pledged_on, id: key!.id },
+    organizationIds50: spread.map((o) => o.id),
   };
 }
 
@@ -237,7 +243,10 @@ async function runReads(adminUrl: string, base: number): Promise<Run> {
     smoke ? SMOKE : LARGE,
     log,
   );
-  const counter: StatementCounter | null = await enableStatementCounting(adminUrl, url, { mayRestart: !smoke, log });
+  const counter: StatementCounter | null = await enableStatementCounting(adminUrl, url, {
+    mayRestart: !smoke && !args['keep-cluster'],
+    log,
+  });
 
   const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', SEED_DEMO: 'false', HOST: '127.0.0.1' };
   const servers: Running[] = [];

@@ -18,6 +18,8 @@ export interface Fixtures {
   postgraphileCursor10k: string;
   /** the keyset position (pledged_on, id) of the 10,000th donation, for the floor */
   floorKey10k: { pledgedOn: string; id: string };
+  /** 50 organizations' ids, for look-ups by many IDs */
+  organizationIds50: string[];
 }
 
 export interface Shape {
@@ -322,6 +324,83 @@ export const SHAPES: Shape[] = [
         nodes: found.nodes.map((o: any) => ({ id: kind === 'gongyi' ? rowIdOf(o.id) : o.rowId, name: o.name })),
       };
     },
+  },
+  {
+    name: 'nodes-50',
+    description: '50 organizations looked up by ID at once (nodes(ids:); PostGraphile: 50 aliased look-ups)',
+    gongyi: (f) => ({
+      query: `query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Organization { name type foundedOn } } }`,
+      variables: { ids: f.organizationIds50.map((id) => Buffer.from(`Organization:${id}`).toString('base64url')) },
+    }),
+    postgraphile: (f) => ({
+      query: `query Nodes { ${f.organizationIds50
+        .map((id, i) => `o${i}: organizationByRowId(rowId: "${id}") { rowId name type foundedOn }`)
+        .join(' ')} }`,
+      variables: {},
+    }),
+    floor: (f) => ({
+      text: `select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'foundedOn', o.founded_on) order by n.i), '[]')::text as body
+             from unnest($1::uuid[]) with ordinality as n(id, i) join organizations o on o.id = n.id`,
+      params: [f.organizationIds50],
+    }),
+    canonical: (kind, data) =>
+      (kind === 'gongyi' ? data.nodes : Object.values(data)).map((o: any) => ({
+        id: kind === 'gongyi' ? rowIdOf(o.id) : o.rowId,
+        name: o.name,
+        type: o.type,
+        foundedOn: o.foundedOn,
+      })),
+  },
+  {
+    name: 'tree-4',
+    description:
+      "10 organizations × 10 newest projects × 10 newest donations, each with its donor and the donor's region",
+    gongyi: () => ({
+      query: `query Tree { organizations(first: 10, orderBy: { field: NAME }) { nodes { id name
+                projects(first: 10) { nodes { id name
+                  donations(first: 10) { nodes { id total { value } donor { name region { name } } } } } } } } }`,
+      variables: {},
+    }),
+    postgraphile: () => ({
+      query: `query Tree { allOrganizations(first: 10, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) { nodes { rowId name
+                projectsByOrganizationId(first: 10, orderBy: [CREATED_AT_DESC, PRIMARY_KEY_DESC]) { nodes { rowId name
+                  donationsByProjectId(first: 10, orderBy: [PLEDGED_ON_DESC, PRIMARY_KEY_DESC]) { nodes { rowId total
+                    organizationByDonorId { name regionByRegionCode { name } } } } } } } } }`,
+      variables: {},
+    }),
+    floor: () => ({
+      text: `select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'projects', (
+               select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'donations', (
+                 select coalesce(json_agg(json_build_object('id', d.id, 'total', d.total::text, 'donor', (
+                     select json_build_object('name', dn.name, 'region', (select json_build_object('name', r.name) from regions r where r.code = dn.region_code))
+                     from organizations dn where dn.id = d.donor_id))
+                   order by coalesce(d.pledged_on, '-infinity'::date) desc, d.id desc), '[]')
+                 from (select * from donations where project_id = p.id
+                       order by coalesce(pledged_on, '-infinity'::date) desc, id desc limit 10) d
+               )) order by p.created_at desc, p.id desc), '[]')
+               from (select * from projects where organization_id = o.id order by created_at desc, id desc limit 10) p
+             )) order by o.name, o.id), '[]')::text as body
+             from (select * from organizations order by name, id limit 10) o`,
+      params: [],
+    }),
+    canonical: (kind, data) =>
+      (kind === 'gongyi' ? data.organizations.nodes : data.allOrganizations.nodes).map((o: any) => ({
+        id: kind === 'gongyi' ? rowIdOf(o.id) : o.rowId,
+        name: o.name,
+        projects: (kind === 'gongyi' ? o.projects.nodes : o.projectsByOrganizationId.nodes).map((p: any) => ({
+          id: kind === 'gongyi' ? rowIdOf(p.id) : p.rowId,
+          name: p.name,
+          donations: (kind === 'gongyi' ? p.donations.nodes : p.donationsByProjectId.nodes).map((d: any) => {
+            const donor = kind === 'gongyi' ? d.donor : d.organizationByDonorId;
+            const region = donor && (kind === 'gongyi' ? donor.region : donor.regionByRegionCode);
+            return {
+              id: kind === 'gongyi' ? rowIdOf(d.id) : d.rowId,
+              total: kind === 'gongyi' ? d.total.value : d.total,
+              donor: donor && { name: donor.name, region: region && { name: region.name } },
+            };
+          }),
+        })),
+      })),
   },
   ...(['page-1', 'page-10000'] as const).map((name): Shape => ({
     name,
