@@ -37,6 +37,10 @@ const version = (name: string) =>
   ).version;
 const f = (n: number, digits = 2) => n.toFixed(digits);
 
+/** Every shape: this API at ≥ 1.5 × PostGraphile's requests per second; the nested shape at ≥ 0.8 × the floor's (issue 15). */
+const POSTGRAPHILE_TARGET = 1.5;
+const NESTED_FLOOR_TARGET = 0.8;
+
 export function writeReport(
   file: string,
   { reads, writes, smoke }: { reads: Run | null; writes: WriteRun | null; smoke: boolean },
@@ -94,7 +98,7 @@ function readSection(run: Run): string[] {
   for (const shape of shapes) {
     const r = ratio(shape, 'gongyi', 'postgraphile');
     lines.push(
-      `- ${shape}: this API ÷ PostGraphile = **${f(r)}** in requests per second ${r >= 1 ? '(met, ≥ 1.0)' : `(missed by ${f((1 - r) * 100, 0)}%)`}`,
+      `- ${shape}: this API ÷ PostGraphile = **${f(r)}** in requests per second ${r >= POSTGRAPHILE_TARGET ? `(met, ≥ ${POSTGRAPHILE_TARGET})` : `(missed: target ${POSTGRAPHILE_TARGET})`}`,
     );
   }
   for (const shape of SHAPES.filter((s) => s.overScan !== undefined && shapes.includes(s.name))) {
@@ -107,7 +111,7 @@ function readSection(run: Run): string[] {
   if (shapes.includes('nested')) {
     const floor = ratio('nested', 'gongyi', 'floor');
     lines.push(
-      `- nested: this API ÷ floor = **${f(floor)}** ${floor >= 0.7 ? '(met, ≥ 0.7)' : `(missed: target 0.7)`}`,
+      `- nested: this API ÷ floor = **${f(floor)}** ${floor >= NESTED_FLOOR_TARGET ? `(met, ≥ ${NESTED_FLOOR_TARGET})` : `(missed: target ${NESTED_FLOOR_TARGET})`}`,
     );
   }
   if (shapes.includes('page-1') && shapes.includes('page-10000')) {
