@@ -227,7 +227,8 @@ describeOnServer('the plans of every list × filter × order', 'EXPLAINs stateme
       resolvers = await serveTestDatabase(own, { compiledReads: false });
     }
     explainer = postgres(url, { max: 1, onnotice: () => {} });
-    if (own) await multiply(explainer);
+    // a table whose visibility map writes have cleared cannot be counted from an index alone
+    await (own ? multiply(explainer) : explainer.unsafe(`vacuum analyze ${[...BIG_TABLES].join(', ')}`));
     const [row] = await explainer.unsafe(`select
       (select donor_id from donations where donor_id is not null group by 1 order by count(*) desc limit 1) as donor,
       (select recipient_id from donations where recipient_id is not null group by 1 order by count(*) desc limit 1) as recipient,
