@@ -407,6 +407,20 @@ export type ImportStatus =
   /** Finished: every good row written (all rows, for `ALL_OR_NOTHING`). */
   | 'SUCCEEDED';
 
+/** How an organization's industry is known. */
+export type IndustryBasis =
+  /** Not stated by the source: assigned by this dataset from what the source says of the organization. */
+  | 'INFERRED'
+  /** The record's source states it (for the seed articles: the article puts the organization in that section). */
+  | 'REPORTED';
+
+/** The language of a label or name. */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** Chinese, as the records are written. */
+  | 'ZH';
+
 /** What a metric is about. */
 export type MetricScope =
   /** The whole country. */
@@ -446,7 +460,7 @@ export type OrganizationFilter = {
   regionCode?: InputMaybe<Scalars['String']['input']>;
   /** Any of these registration statuses. */
   registrationStatuses?: InputMaybe<Array<RegistrationStatus>>;
-  /** Name contains this text, ignoring case. */
+  /** Name matching this text, ignoring case: in Chinese (the name contains it: 蒙牛), in pinyin (mengniu), in initials (MN: a query of one or two letters matches the start of a word or of the initials from any character on) or in English (Mengniu Dairy). Without `orderBy`, the list is ordered best match first: the name itself, the short name or a whole word; then a name or word starting with the text; then the rest; each by name. */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Serving in at least one of these areas. */
   serviceAreas?: InputMaybe<Array<ServiceArea>>;
