@@ -7,6 +7,8 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLObjectType,
@@ -455,7 +457,7 @@ export function compileOperation(
         if (!(error instanceof NotCompilable || error instanceof GraphQLError)) throw error;
       }
     }
-    const nullable = name === '__typename' || !isNonNullType(queryType.getFields()[name]!.type);
+    const nullable = name === '__typename' || !isNonNullType(rootFieldType(queryType, name));
     roots.push({ responseKey, nodes, compiled: json !== null, nullable });
     if (json) entries.push([responseKey, json]);
   }
@@ -464,6 +466,13 @@ export function compileOperation(
     return { statement: null, roots: roots.map((r) => ({ ...r, compiled: false })), handoffs: [] };
   }
   return { statement: sql`select ${jsonObject(entries)}::text as data`, roots, handoffs: kept };
+}
+
+/** A root field's type, introspection's `__schema` and `__type` included (they are not among the type's fields). */
+function rootFieldType(queryType: GraphQLObjectType, name: string) {
+  if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef.type;
+  if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef.type;
+  return queryType.getFields()[name]!.type;
 }
 
 /** A JSON object with these keys in this order; the keys are GraphQL names, safe to write as literals. */

@@ -742,6 +742,36 @@ const NODES = /* GraphQL */ `
   }
 `;
 
+const INTROSPECTION_ALONE = /* GraphQL */ `
+  {
+    __schema {
+      queryType {
+        name
+      }
+    }
+    __type(name: "Date") {
+      name
+      description
+    }
+  }
+`;
+
+const INTROSPECTION_BESIDE_LIST = /* GraphQL */ `
+  {
+    organizations(first: 2) {
+      nodes {
+        name
+      }
+    }
+    __type(name: "Organization") {
+      name
+    }
+    missing: __type(name: "NoSuchType") {
+      name
+    }
+  }
+`;
+
 describe('queries answered by one SQL statement', () => {
   let db: TestDatabase;
   let compiled: TestServer;
@@ -944,6 +974,14 @@ describe('queries answered by one SQL statement', () => {
       expect(fromResolvers.body.errors).toBeUndefined();
       expect(fromSql.body).toEqual(fromResolvers.body);
       expect(Object.keys(fromSql.body.data)).toEqual(Object.keys(fromResolvers.body.data));
+    }
+  });
+
+  it('answers introspection (__schema, __type) alone and beside a compiled list, as the resolvers do', async () => {
+    for (const query of [INTROSPECTION_ALONE, INTROSPECTION_BESIDE_LIST]) {
+      const { fromSql, fromResolvers } = await both(query);
+      expect(fromResolvers.body.errors).toBeUndefined();
+      expect(fromSql.body).toEqual(fromResolvers.body);
     }
   });
 
