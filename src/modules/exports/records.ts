@@ -132,9 +132,11 @@ function csvColumns(schema: SqlSchema, fields: SqlFields, row: RowRef, prefix: s
 function csvCell(value: SQL, columns: readonly PgColumn[]): Pick<ExportColumn, 'csv' | 'value'> {
   const only = columns.length === 1 ? columns[0]! : undefined;
   const isArray = only?.columnType === 'PgArray';
-  const base = isArray ? (only as PgColumn & { baseColumn: PgColumn }).baseColumn : only;
-  // computed values (IDs, instants, decimals) are of uuid, timestamp and numeric columns: never free text
-  const freeText = base !== undefined && isFreeText(base);
+  // a value computed from several columns (an English name or its Chinese fallback) is free text
+  // when any of them is; IDs, instants and decimals come from uuid, timestamp and numeric columns
+  const freeText = isArray
+    ? isFreeText((only as PgColumn & { baseColumn: PgColumn }).baseColumn)
+    : columns.some(isFreeText);
   const text = isArray ? sql`array_to_string(${value}, ';')` : sql`(${value})::text`;
   return { csv: freeText ? sql`'"' || replace(${text}, '"', '""') || '"'` : text, value: text };
 }

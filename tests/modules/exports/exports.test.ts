@@ -284,6 +284,17 @@ describe('exports', () => {
     expect(lines).toEqual(list.body.data.donations.nodes);
   });
 
+  it('quotes a cell computed from text columns, so an English name with a comma stays one cell', async () => {
+    const csv = await exported({ entity: 'ORGANIZATIONS', format: 'CSV', filter: { search: '蒙牛' } });
+    const records = parse(await (await download(csv.url!)).text(), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    expect(records.map((r) => [r['name'], r['nameEn']])).toEqual([
+      ['内蒙古蒙牛乳业(集团)股份有限公司', 'Inner Mongolia Mengniu Dairy (Group) Co., Ltd.'],
+    ]);
+  });
+
   test.each(['ORGANIZATIONS', 'PROJECTS', 'TRAINING_SESSIONS', 'GOVERNANCE_METRICS'])(
     'every list exports as CSV and JSONL with as many rows as its totalCount: %s',
     async (entity) => {
