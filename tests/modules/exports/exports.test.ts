@@ -285,7 +285,11 @@ describe('exports', () => {
   });
 
   it('quotes a cell computed from text columns, so an English name with a comma stays one cell', async () => {
-    const csv = await exported({ entity: 'ORGANIZATIONS', format: 'CSV', filter: { search: '蒙牛' } });
+    const csv = await exported({
+      entity: 'ORGANIZATIONS',
+      format: 'CSV',
+      filter: { organizations: { search: '蒙牛' } },
+    });
     const records = parse(await (await download(csv.url!)).text(), { columns: true, bom: true }) as Record<
       string,
       string
