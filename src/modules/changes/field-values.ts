@@ -17,7 +17,6 @@ const isFieldValueMap = (value: unknown): value is FieldValueMap =>
  */
 export const FieldValues = new GraphQLScalarType<FieldValueMap, FieldValueMap>({
   name: 'FieldValues',
-  description: 'Field values by field name, each a string as the API shows it or null.',
   serialize: (value) => {
     if (!isFieldValueMap(value)) throw new GraphQLError('FieldValues are produced as objects of strings or nulls only');
     return value;
