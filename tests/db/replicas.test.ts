@@ -92,6 +92,13 @@ describeNeeding(
         { reads, jobs: { work: false }, access: { redisUrl: undefined, tierBudgets: LARGE_BUDGETS } },
       );
       await eventually(async () => (await readiness()).replicas[0]!.inUse, 10_000);
+      // the seed reaches the replica a delay later: the reads below need it there
+      const [{ lsn }] = await onPrimary<[{ lsn: string }]>`select pg_current_wal_lsn()::text as lsn`;
+      await eventually(async () => {
+        const [{ replayed }] = await onReplica<[{ replayed: boolean }]>`
+          select pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn as replayed`;
+        return replayed;
+      }, 10_000);
     }, 60_000);
 
     afterAll(async () => {
