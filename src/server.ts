@@ -45,7 +45,7 @@ import { queryLimits, type QueryLimits } from './query-limits';
 import { requestChecksPlugin } from './request-checks';
 import { MeasuredDocumentStore } from './observability/document-store';
 import { withoutSqlParameters } from './observability/logger';
-import { Metrics } from './observability/metrics';
+import { Metrics, type PoolUsage } from './observability/metrics';
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from './observability/options';
 import { logRequests, OneLinePerRequest, registerMetricsRoute } from './observability/request-log';
 import { observationPlugin } from './observability/request-plugin';
@@ -156,7 +156,11 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const connections = connectionDrain(app);
   const jobs = await openJobQueue(database, logger, options.jobs);
   const metricsOptions = options.metrics ?? DEFAULT_METRICS_OPTIONS;
-  const metrics = new Metrics({ usage: database.usage, jobs }, { operationNames: metricsOptions.operationNames });
+  const pools = (): PoolUsage[] => {
+    const primary = database.usage();
+    return [...(primary ? [{ database: 'primary', usage: primary }] : []), ...(options.reads?.pools() ?? [])];
+  };
+  const metrics = new Metrics({ pools, jobs }, { operationNames: metricsOptions.operationNames });
   const documentStore = new MeasuredDocumentStore();
   metrics.watchCache('documents', documentStore.cache);
   const webhookOptions = options.webhooks ?? DEFAULT_WEBHOOK_OPTIONS;

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { openDatabase, type Database, type DatabaseOptions } from './client';
+import type { PoolUsage } from '../observability/metrics';
 import { WrittenPositions, type Lsn } from './written-positions';
 
 /** DATABASE_REPLICA_URLS and how replicas are watched. */
@@ -169,6 +170,14 @@ export class ReadRouting {
       lagMs,
       ...(inUse ? {} : { reason }),
     }));
+  }
+
+  /** Each replica's pool, for /metrics. */
+  pools(): PoolUsage[] {
+    return this.replicas.flatMap(({ url, database }) => {
+      const usage = database.usage();
+      return usage ? [{ database: url, usage }] : [];
+    });
   }
 
   async close(): Promise<void> {

@@ -25,9 +25,16 @@ export interface MeasuredCache {
   readonly calculatedSize?: number;
 }
 
-/** What the gauges read when scraped: the database's pool and the job queue. */
+/** One PostgreSQL pool as the gauges see it: the primary's, or a read replica's. */
+export interface PoolUsage {
+  /** `primary`, or the replica's address with its password hidden (as /readyz shows it) */
+  database: string;
+  usage: DatabaseUsage;
+}
+
+/** What the gauges read when scraped: the database pools (none on PGlite) and the job queue. */
 export interface MetricsSources {
-  usage: () => DatabaseUsage | null;
+  pools: () => PoolUsage[];
   jobs: Pick<JobQueue, 'getQueueSize'>;
 }
 
@@ -103,27 +110,30 @@ export class Metrics {
     });
     new Gauge({
       name: 'gongyi_db_pool_connections',
-      help: 'The PostgreSQL pool as its turn-taking sees it: connections busy with a query or transaction (in_use), queries waiting for one (waiting), the pool size (max); absent on the embedded PGlite',
-      labelNames: ['state'],
+      help: "Each PostgreSQL pool (database: the primary, or a read replica's address) as its turn-taking sees it: connections busy with a query or transaction (in_use), queries waiting for one (waiting), the pool size (max); absent on the embedded PGlite",
+      labelNames: ['database', 'state'],
       registers,
       collect() {
-        const usage = sources.usage();
-        if (!usage) return;
-        this.set({ state: 'in_use' }, usage.inUse);
-        this.set({ state: 'waiting' }, usage.waiting);
-        this.set({ state: 'max' }, usage.poolMax);
+        for (const { database, usage } of sources.pools()) {
+          this.set({ database, state: 'in_use' }, usage.inUse);
+          this.set({ database, state: 'waiting' }, usage.waiting);
+          this.set({ database, state: 'max' }, usage.poolMax);
+        }
       },
     });
     const caches = this.caches;
     new Gauge({
       name: 'gongyi_cache_entries',
-      help: 'Entries in each in-memory cache: parsed documents, compiled statements, prepared statement texts',
+      help: 'Entries in each in-memory cache: parsed documents, compiled statements, prepared statement texts (summed over the pools)',
       labelNames: ['cache'],
       registers,
       collect() {
         for (const [name, cache] of caches) this.set({ cache: name }, cache.size);
-        const usage = sources.usage();
-        if (usage) this.set({ cache: 'prepared_statements' }, usage.preparedStatements);
+        const pools = sources.pools();
+        if (pools.length > 0) {
+          const prepared = pools.reduce((sum, { usage }) => sum + usage.preparedStatements, 0);
+          this.set({ cache: 'prepared_statements' }, prepared);
+        }
       },
     });
     new Gauge({

@@ -119,6 +119,11 @@ describeNeeding(
       }
       expect((await donationReads(onReplica)) - replicaBefore).toBeGreaterThanOrEqual(5);
       expect((await donationReads(onPrimary)) - primaryBefore).toBe(0);
+      // /metrics shows both pools, the replica's under the address /readyz gives it
+      const metrics = await (await fetch(`${server.origin}/metrics`)).text();
+      const pool = (database: string) => `gongyi_db_pool_connections{database="${database}",state="max"} 6`;
+      expect(metrics).toContain(pool('primary'));
+      expect(metrics).toContain(pool((await readiness()).replicas[0]!.url));
     });
 
     it('shows a caller the project it has just created, which the replica does not have yet', async () => {

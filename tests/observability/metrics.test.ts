@@ -94,8 +94,8 @@ describe('/metrics', () => {
       });
     }
     if (t.database.engine === 'postgres') {
-      expect(value(families, 'gongyi_db_pool_connections', { state: 'max' })).toBe(4);
-      expect(value(families, 'gongyi_db_pool_connections', { state: 'waiting' })).toBe(0);
+      expect(value(families, 'gongyi_db_pool_connections', { database: 'primary', state: 'max' })).toBe(4);
+      expect(value(families, 'gongyi_db_pool_connections', { database: 'primary', state: 'waiting' })).toBe(0);
     } else {
       expect(families.map((f) => f.name)).not.toContain('gongyi_db_pool_connections');
     }
