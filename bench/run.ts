@@ -17,26 +17,18 @@ import { appendFileSync } from 'node:fs';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import path from 'node:path';
 import postgres from 'postgres';
-import { LARGE, type SyntheticOptions } from '../src/db/seed/synthetic';
+import { LARGE } from '../src/db/seed/synthetic';
 import { prepareDatabase } from './database';
 import { measure, type Sample } from './measure';
 import { start, stop, type Running as Started } from './servers';
 import { writeReport, type Result, type Run } from './report';
 import { runWrites } from './writes';
+import { SMOKE } from './smoke';
 import { exportSection, runExports } from './exports';
 import { SHAPES, type Fixtures, type ServerKind, type Shape } from './shapes';
 import { enableStatementCounting, statementsSince, type StatementCounter } from './statements';
 
 const ROOT = path.join(__dirname, '..');
-const SMOKE: SyntheticOptions = {
-  organizations: 60,
-  projects: 300,
-  donations: 3_000,
-  trainingSessions: 50,
-  seed: 7,
-  bigOrganizationProjects: 40,
-  bigProjectDonations: 400,
-};
 
 const { values: args } = parseArgs({
   options: {
