@@ -48,6 +48,20 @@ describe("a donation's copy of its donor's type and industry", () => {
     expect(await findRollupDifferences(t.database.db)).toEqual([]);
   });
 
+  it('reads no donation when an update of organizations changes no type or industry', async () => {
+    // pg_stat_xact_user_tables counts this transaction's own scans: the copy's join of donations is one
+    const scans = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`update organizations set name_en = name_en, evaluation_grade = evaluation_grade`);
+      return rows<{ scans: number }>(
+        tx,
+        sql`select (coalesce(seq_scan, 0) + coalesce(idx_scan, 0))::int as scans
+            from pg_stat_xact_user_tables where relname = 'donations'`,
+      );
+    });
+    expect(scans).toEqual([{ scans: 0 }]);
+    expect(await stale()).toBe(0);
+  });
+
   it('follows a donation moved to another donor, or to none', async () => {
     const { donor, other } = await twoOrganizations();
     await t.database.db.execute(sql`update donations set donor_id = ${other} where donor_id = ${donor}`);
