@@ -39,7 +39,7 @@ export interface RunSummary {
 }
 
 /** Asked once before a run, so that its first queries already know IDs and codes from the data. */
-const FIRST_VALUES = /* GraphQL */ `
+export const FIRST_VALUES = /* GraphQL */ `
   query FirstValues {
     organizations(first: 100) {
       nodes {
@@ -159,7 +159,7 @@ export function describeDifference(d: Difference): string {
 }
 
 /** The answer without what differs by design: each internal error's id (cost is taken out already). */
-function normalized(response: Awaited<ReturnType<TestServer['query']>>): Answer {
+export function normalized(response: Awaited<ReturnType<TestServer['query']>>): Answer {
   const text = JSON.stringify(response.body)
     .replace(/\(error id [0-9a-f-]+\)/g, '(error id)')
     .replace(/"errorId":"[0-9a-f-]+"/g, '"errorId":""');
@@ -170,7 +170,7 @@ function errorsOf(answer: Answer): Array<{ extensions?: { code?: string } }> {
   return (answer.body as { errors?: Array<{ extensions?: { code?: string } }> }).errors ?? [];
 }
 
-function hasInternalError(answer: Answer): boolean {
+export function hasInternalError(answer: Answer): boolean {
   return errorsOf(answer).some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
 }
 

@@ -1,0 +1,348 @@
+/**
+ * `npm run bench:random -- [--queries N] [--seed S] [--runs R] [--smoke]`: random valid queries
+ * (the reliability fuzzer's generator) on two in-process servers over one database, one compiling
+ * reads to SQL and one running resolvers only, with their answers compared and their times set
+ * side by side; so no class of query falls behind the resolvers unnoticed.
+ *
+ * On the large set `gongyi_bench` (read only: it must already be loaded and migrated by `npm run
+ * bench`), or with `--smoke` on `gongyi_bench_smoke` (loaded as `npm run bench -- --smoke` does).
+ * Each query runs once on both servers for the comparison, then `--runs` times on each, the two
+ * alternating and taking turns to go first; its speed is the resolvers' median time ÷ ours, so
+ * above 1 the compiled path is faster. Prints a Markdown report (per class, per root field, the
+ * classes below 1 and the slowest documents); `--details FILE` writes every query's figures and
+ * the SQL our server sent. Exits 1 on a difference in the answers or an internal error.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { buildSchema } from 'graphql';
+import postgres from 'postgres';
+import { openDatabase } from '../src/db/client';
+import { LARGE } from '../src/db/seed/synthetic';
+import { loadTypeDefs } from '../src/schema';
+import { sqlSchema } from '../src/sql-schema';
+import {
+  describeDifference,
+  favouringSql,
+  FIRST_VALUES,
+  hasInternalError,
+  normalized,
+  SERVER_OPTIONS,
+  type Answer,
+  type Difference,
+} from '../tests/fuzz/both-paths';
+import { KnownValues, randomQuery } from '../tests/support/random-queries';
+import { serveTestDatabase, type TestServer } from '../tests/support/server';
+import { databaseUrl, prepareDatabase } from './database';
+import { rootFields } from './query-class';
+import { SMOKE } from './smoke';
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    queries: { type: 'string' },
+    seed: { type: 'string', default: 'bench' },
+    runs: { type: 'string' },
+    /** a query's timed runs stop once they have taken this long, after at least one on each server */
+    'budget-seconds': { type: 'string', default: '20' },
+    'timeout-ms': { type: 'string', default: '10000' },
+    details: { type: 'string' },
+  },
+});
+const smoke = args.smoke!;
+const count = positive('queries', args.queries ?? (smoke ? '20' : '300'));
+const runs = positive('runs', args.runs ?? (smoke ? '1' : '5'));
+const budgetMs = positive('budget-seconds', args['budget-seconds']!) * 1000;
+const timeoutMs = positive('timeout-ms', args['timeout-ms']!);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+/** Classes and documents listed among the slowest. */
+const WORST = 5;
+/** Characters of a document shown in the report. */
+const SHOWN_CHARS = 500;
+
+function positive(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${text}`);
+  return n;
+}
+
+/** One query's figures: times in milliseconds, medians of its timed runs. */
+interface Measured {
+  index: number;
+  document: string;
+  variables: Record<string, unknown>;
+  roots: string[];
+  class: string;
+  ours: number;
+  resolvers: number;
+  /** resolvers ÷ ours: above 1 the compiled path is faster */
+  speed: number;
+  timedRuns: number;
+  statements: { ours: number; resolvers: number };
+  /** what our server sent for it, in the comparison run */
+  sql: Array<{ query: string; params: readonly unknown[] }>;
+  /** an answer (either path's) holds a SERVICE_UNAVAILABLE error: the database ran out of time */
+  timedOut: boolean;
+  errorCode: string | null;
+}
+
+async function main(): Promise<number> {
+  const adminUrl = process.env['DATABASE_URL'];
+  if (!adminUrl) throw new Error('npm run bench:random needs DATABASE_URL: the PostgreSQL server holding gongyi_bench');
+  const name = smoke ? 'gongyi_bench_smoke' : 'gongyi_bench';
+  const url = smoke ? await prepareDatabase(adminUrl, name, SMOKE, log) : await largeSet(adminUrl, name);
+  const database = await openDatabase({ url, dataDir: '', poolMax: 10, queryTimeoutMs: timeoutMs });
+  const db = { database, url, drop: () => database.close() };
+  // no job worker nor queue maintenance: the servers only read
+  const options = { ...SERVER_OPTIONS, jobs: { work: false } };
+  const ours = await serveTestDatabase(db, { ...options, compiledReads: true });
+  const resolvers = await serveTestDatabase(db, { ...options, compiledReads: false });
+  const started = Date.now();
+  const loadBefore = loadavg();
+  try {
+    const schema = buildSchema(loadTypeDefs());
+    const weight = favouringSql(sqlSchema);
+    const known = new KnownValues();
+    // the seed queries teach IDs, codes and names, and warm both servers (parsing, plans, caches)
+    for (let i = 0; i < 3; i += 1) {
+      await ours.query(FIRST_VALUES);
+      known.learn((await resolvers.query(FIRST_VALUES)).body.data);
+    }
+    const measured: Measured[] = [];
+    const differences: Difference[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const query = randomQuery(schema, args.seed!, index, known, { weight });
+      const sql: Measured['sql'] = [];
+      const stopWatching = database.watchStatements((text, params) => sql.push({ query: text, params }));
+      const before = database.statementCount();
+      const first = { ours: await timed(ours, query.document, query.variables) };
+      stopWatching();
+      const between = database.statementCount();
+      const second = await timed(resolvers, query.document, query.variables);
+      const statements = { ours: between - before, resolvers: database.statementCount() - between };
+      const compiled = first.ours.answer;
+      const resolved = second.answer;
+      const timedOut = unavailable(compiled) || unavailable(resolved);
+      const difference = { index, query, compiled, resolved };
+      if (hasInternalError(compiled) || hasInternalError(resolved)) differences.push(difference);
+      else if (!timedOut && JSON.stringify(compiled) !== JSON.stringify(resolved)) differences.push(difference);
+      known.learn((resolved.body as { data?: unknown }).data, query.cursorSites);
+
+      const times = { ours: [] as number[], resolvers: [] as number[] };
+      const spent = performance.now();
+      for (let run = 0; run < runs; run += 1) {
+        const pair: Array<[keyof typeof times, TestServer]> = [
+          ['ours', ours],
+          ['resolvers', resolvers],
+        ];
+        if ((index + run) % 2 === 1) pair.reverse();
+        for (const [kind, server] of pair) times[kind].push((await timed(server, query.document, query.variables)).ms);
+        if (performance.now() - spent > budgetMs) break;
+      }
+      const roots = rootFields(query.document);
+      const m = { ours: median(times.ours), resolvers: median(times.resolvers) };
+      measured.push({
+        index,
+        document: query.document,
+        variables: query.variables,
+        roots,
+        class: roots.join('+'),
+        ...m,
+        speed: m.resolvers / m.ours,
+        timedRuns: times.ours.length,
+        statements,
+        sql,
+        timedOut,
+        errorCode: firstErrorCode(resolved) ?? firstErrorCode(compiled),
+      });
+      if ((index + 1) % 25 === 0 || index + 1 === count)
+        log(
+          `${index + 1}/${count}: ${differences.length} differences, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+        );
+    }
+    report(measured, differences, { started, loadBefore, loadAfter: loadavg(), name });
+    if (args.details) writeFileSync(args.details, JSON.stringify(measured, null, 1));
+    return differences.length > 0 ? 1 : 0;
+  } finally {
+    await ours.close();
+    await resolvers.close();
+    await database.close();
+  }
+}
+
+/** The large set's URL, after checking it holds LARGE and every migration; it is never written. */
+async function largeSet(adminUrl: string, name: string): Promise<string> {
+  const url = databaseUrl(adminUrl, name);
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [meta] = await sql`select options from bench_meta`.catch(() => [undefined]);
+    if (meta?.['options'] !== JSON.stringify(LARGE))
+      throw new Error(`${name} does not hold the large set yet: npm run bench loads it (this mode only reads)`);
+    const [applied] = await sql<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
+    const journalFile = path.join(__dirname, '..', 'migrations', 'meta', '_journal.json');
+    const journal = (JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] }).entries.length;
+    if (applied!.n !== journal)
+      throw new Error(
+        `${name} has ${applied!.n} of ${journal} migrations: npm run bench migrates it (this mode only reads)`,
+      );
+  } finally {
+    await sql.end();
+  }
+  return url;
+}
+
+async function timed(
+  server: TestServer,
+  document: string,
+  variables: Record<string, unknown>,
+): Promise<{ ms: number; answer: Answer }> {
+  const start = performance.now();
+  const response = await server.query(document, variables);
+  const ms = performance.now() - start;
+  return { ms, answer: normalized(response) };
+}
+
+function errorsOf(answer: Answer): Array<{ extensions?: { code?: string } }> {
+  return (answer.body as { errors?: Array<{ extensions?: { code?: string } }> }).errors ?? [];
+}
+
+function unavailable(answer: Answer): boolean {
+  return errorsOf(answer).some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+}
+
+function firstErrorCode(answer: Answer): string | null {
+  const [first] = errorsOf(answer);
+  return first ? (first.extensions?.code ?? 'NO_CODE') : null;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+interface Group {
+  key: string;
+  queries: Measured[];
+  speed: number;
+  ours: number;
+  resolvers: number;
+}
+
+function groupBy(measured: readonly Measured[], keys: (m: Measured) => readonly string[]): Group[] {
+  const groups = new Map<string, Measured[]>();
+  for (const m of measured) for (const key of keys(m)) groups.set(key, [...(groups.get(key) ?? []), m]);
+  return [...groups]
+    .map(([key, queries]) => ({
+      key,
+      queries,
+      speed: median(queries.map((q) => q.speed)),
+      ours: median(queries.map((q) => q.ours)),
+      resolvers: median(queries.map((q) => q.resolvers)),
+    }))
+    .sort((a, b) => a.speed - b.speed);
+}
+
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const x = (n: number) => n.toFixed(2);
+const oneLine = (text: string, limit = SHOWN_CHARS) => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > limit ? `${line.slice(0, limit)}…` : line;
+};
+
+function report(
+  measured: readonly Measured[],
+  differences: readonly Difference[],
+  run: { started: number; loadBefore: number[]; loadAfter: number[]; name: string },
+): void {
+  const load = (l: number[]) => l.map((n) => n.toFixed(2)).join(' ');
+  const speeds = measured.map((m) => m.speed);
+  out(`Random queries on ${run.name}: seed \`${args.seed}\`, ${measured.length} queries, up to ${runs} timed runs`);
+  out(`each per server (median; ${budgetMs / 1000} s per query at most), ${new Date().toISOString()}, in`);
+  out(
+    `${((Date.now() - run.started) / 1000).toFixed(0)} s; load average ${load(run.loadBefore)} before, ${load(run.loadAfter)} after.`,
+  );
+  out(`Speed is the resolvers' time ÷ ours: above 1 the compiled path is faster.`);
+  out();
+  out(
+    `All queries: median speed ${x(median(speeds))}; ${speeds.filter((s) => s < 1).length} of ${speeds.length} below 1; ` +
+      `${measured.filter((m) => m.statements.ours === 1).length} answered by our server in one statement; ` +
+      `${differences.length} differences; ${measured.filter((m) => m.timedOut).length} out of time on a path.`,
+  );
+  const sqlRoot = (field: string) => (sqlSchema.roots[field] ? 'SQL' : 'resolvers');
+  out();
+  out('## Per root field (a query counts under each of its root fields)');
+  out();
+  out('| root field | compiled by | queries | median speed | below 1 | ours ms (median) | resolvers ms (median) |');
+  out('|---|---|--:|--:|--:|--:|--:|');
+  for (const g of groupBy(measured, (m) => m.roots)) {
+    const below = g.queries.filter((q) => q.speed < 1).length;
+    out(
+      `| ${g.key} | ${sqlRoot(g.key)} | ${g.queries.length} | ${x(g.speed)} | ${below} | ${ms(g.ours)} | ${ms(g.resolvers)} |`,
+    );
+  }
+  out();
+  out('## Per class (the set of root fields)');
+  out();
+  out(
+    '| class | queries | median speed | ours ms (median) | resolvers ms (median) | statements ours / resolvers (median) |',
+  );
+  out('|---|--:|--:|--:|--:|--:|');
+  const classes = groupBy(measured, (m) => [m.class]);
+  for (const g of classes) {
+    const st = `${median(g.queries.map((q) => q.statements.ours))} / ${median(g.queries.map((q) => q.statements.resolvers))}`;
+    out(
+      `| ${g.key}${g.speed < 1 ? ' **< 1**' : ''} | ${g.queries.length} | ${x(g.speed)} | ${ms(g.ours)} | ${ms(g.resolvers)} | ${st} |`,
+    );
+  }
+  const slow = classes.filter((g) => g.speed < 1);
+  out();
+  out(`## Classes below 1 (${slow.length})`);
+  for (const g of slow) {
+    out();
+    out(`### ${g.key}: median speed ${x(g.speed)} over ${g.queries.length} queries`);
+    for (const q of [...g.queries].sort((a, b) => a.speed - b.speed).slice(0, WORST)) describe(q);
+  }
+  out();
+  out(`## The ${WORST} slowest queries against the resolvers`);
+  for (const q of [...measured].sort((a, b) => a.speed - b.speed).slice(0, WORST)) describe(q);
+  const outOfTime = measured.filter((m) => m.timedOut);
+  if (outOfTime.length > 0) {
+    out();
+    out(`## Out of time on a path (${outOfTime.length}; answers not compared)`);
+    for (const q of outOfTime) describe(q);
+  }
+  if (differences.length > 0) {
+    out();
+    out(`## Differences (${differences.length}): FAILED`);
+    for (const d of differences.slice(0, WORST)) {
+      out();
+      out('```');
+      out(describeDifference(d).slice(0, 4_000));
+      out('```');
+    }
+  }
+}
+
+function describe(q: Measured): void {
+  out();
+  out(
+    `- #${q.index} \`${q.class}\`: speed ${x(q.speed)} (ours ${ms(q.ours)} ms, resolvers ${ms(q.resolvers)} ms, ` +
+      `${q.timedRuns} runs; statements ${q.statements.ours} / ${q.statements.resolvers}` +
+      `${q.errorCode ? `; error ${q.errorCode}` : ''})`,
+  );
+  out(`  \`${oneLine(q.document)}\``);
+  if (Object.keys(q.variables).length > 0) out(`  variables \`${oneLine(JSON.stringify(q.variables), 200)}\``);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench:random failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(2);
+  },
+);
