@@ -107,6 +107,13 @@ describe('every filter of the contract selects what it says', () => {
       'donations',
       sql`pledged_on between '2020-01-01' and '2020-06-30'`,
     ],
+    [
+      'donations',
+      { statuses: ['DELIVERED', 'VERIFIED'], dateFrom: '2020-01-01', dateTo: '2020-12-31', donorTypes: ['ENTERPRISE'] },
+      'donations',
+      sql`status in ('DELIVERED', 'VERIFIED') and pledged_on between '2020-01-01' and '2020-12-31'
+          and donor_id in (select id from organizations where type = 'ENTERPRISE')`,
+    ],
     ['donations', { minTotal: '100000000.00' }, 'donations', sql`total >= 100000000`],
     ['donations', { provenance: ['REPORTED'] }, 'donations', sql`provenance_kind = 'REPORTED'`],
     [
@@ -170,6 +177,29 @@ describe('every filter of the contract selects what it says', () => {
       // provenance may select a whole table (every project is synthetic); every other filter must narrow
       if (!('provenance' in filter))
         expect({ field, filter, narrows: expected!.n < expected!.all }).toEqual({ field, filter, narrows: true });
+    }
+  });
+
+  it('counts donations from the rollups when a grain keeps every dimension the filter names, and the rows when none does', async () => {
+    const statementsFor = async (filter: Record<string, unknown>) => {
+      const sent: string[] = [];
+      const stop = t.database.watchStatements((text) => sent.push(text));
+      try {
+        const { body } = await t.query(COUNT('donations', 'DonationFilter'), { filter });
+        expect(body.errors).toBeUndefined();
+      } finally {
+        stop();
+      }
+      return sent.join('\n');
+    };
+    const byRollup = await statementsFor({ statuses: ['VERIFIED'], dateFrom: '2020-01-01', dateTo: '2020-12-31' });
+    expect(byRollup).toMatch(/from "donation_rollups"/);
+    expect(byRollup).not.toMatch(/count\(\*\)/);
+    // a date range ending mid-month, or a minimum total, is no rollup's: the rows are counted
+    for (const filter of [{ dateFrom: '2020-01-01', dateTo: '2020-06-15' }, { minTotal: '1000.00' }]) {
+      const byRows = await statementsFor(filter);
+      expect(byRows).not.toMatch(/donation_rollups/);
+      expect(byRows).toMatch(/count\(\*\)/);
     }
   });
 });

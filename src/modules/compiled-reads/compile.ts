@@ -18,7 +18,14 @@ import {
 import { collectFields, collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import { whereAll } from '../../db/where-all';
-import { checkCursorFits, keyset, literalLimit, type ListQuery, type PagedTable } from '../pagination/store';
+import {
+  checkCursorFits,
+  keyset,
+  literalLimit,
+  totalCountOf,
+  type ListQuery,
+  type PagedTable,
+} from '../pagination/store';
 import { isNodeType, parseGlobalId } from '../node/global-id';
 import { MAX_PAGE_SIZE } from '../pagination/arguments';
 import type { RegionDirectory } from '../regions/directory';
@@ -311,7 +318,9 @@ export function compileOperation(
         case 'totalCount':
           return [
             responseKey,
-            sql`(select count(*)::int from ${q.table} ${whereAll(parent ? [parent, ...q.conditions] : q.conditions)})`,
+            parent
+              ? sql`(select count(*)::int from ${q.table} ${whereAll([parent, ...q.conditions])})`
+              : sql`(${totalCountOf(q)})::int`,
           ];
         case 'nodes':
           readsRows = true;

@@ -25,7 +25,7 @@ export function rootConnection<T extends PagedTable>(
   checkCursorFits(q);
   return connection(
     () => findPage(db, q, columns),
-    () => countRows(db, q.table, q.conditions),
+    () => countRows(db, q),
   );
 }
 

@@ -26,6 +26,12 @@ export interface ListQuery<T extends PagedTable> {
   conditions: SQL[];
   sort: Sort;
   window: PageWindow;
+  /**
+   * A top-level list's `totalCount` read from somewhere smaller than the rows, always equal to
+   * counting them (a rollup whose grain keeps every dimension the filter names); unset, the
+   * matching rows are counted. Lists under a parent count per parent and never set it.
+   */
+  count?: SQL;
 }
 
 export interface Edge<N> {
@@ -155,9 +161,14 @@ export async function findPagesByParent<T extends PagedTable>(
   return groupedByKey(parentIds, raw, (r) => r._parent!).map((page) => toPage(q, columns, page));
 }
 
+/** A top-level list's `totalCount` as an expression: its `count`, or a count of the matching rows. */
+export function totalCountOf<T extends PagedTable>(q: ListQuery<T>): SQL {
+  return q.count ?? sql`(select count(*) from ${q.table} ${whereAll(q.conditions)})`;
+}
+
 /** How many rows match, over all pages. */
-export async function countRows(db: Db, table: PgTable, conditions: SQL[]): Promise<number> {
-  const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${table} ${whereAll(conditions)}`);
+export async function countRows<T extends PagedTable>(db: Db, q: ListQuery<T>): Promise<number> {
+  const [row] = await rows<{ n: number }>(db, sql`select (${totalCountOf(q)})::int as n`);
   return row!.n;
 }
 

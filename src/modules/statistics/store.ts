@@ -63,6 +63,11 @@ function columns(fields: readonly string[], asked: ReadonlySet<string>): SQL {
   );
 }
 
+/** How many donations match, as a scalar subquery over one grain's rows: a list's `totalCount` without reading the donations. */
+export function countFromRollups(grain: DonationGrain, filter: DonationFilter | null | undefined): SQL {
+  return sql`(select coalesce(sum(${r.donationCount}), 0) from ${r} ${whereAll(rollupConditions(grain, filter))})`;
+}
+
 /** The summary's count and the totals `asked`, from one grain's rows. */
 export async function summarizeRollups(
   db: Db,
