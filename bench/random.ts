@@ -83,8 +83,8 @@ interface Measured {
   speed: number;
   timedRuns: number;
   statements: { ours: number; resolvers: number };
-  /** what our server sent for it, in the comparison run */
-  sql: Array<{ query: string; params: readonly unknown[] }>;
+  /** what each server sent for it, in the comparison run */
+  sql: Record<'ours' | 'resolvers', Array<{ query: string; params: readonly unknown[] }>>;
   /** an answer (either path's) holds a SERVICE_UNAVAILABLE error: the database ran out of time */
   timedOut: boolean;
   errorCode: string | null;
@@ -116,16 +116,20 @@ async function main(): Promise<number> {
     const differences: Difference[] = [];
     for (let index = 0; index < count; index += 1) {
       const query = randomQuery(schema, args.seed!, index, known, { weight });
-      const sql: Measured['sql'] = [];
-      const stopWatching = database.watchStatements((text, params) => sql.push({ query: text, params }));
-      const before = database.statementCount();
-      const first = { ours: await timed(ours, query.document, query.variables) };
-      stopWatching();
-      const between = database.statementCount();
-      const second = await timed(resolvers, query.document, query.variables);
-      const statements = { ours: between - before, resolvers: database.statementCount() - between };
-      const compiled = first.ours.answer;
-      const resolved = second.answer;
+      const sql: Measured['sql'] = { ours: [], resolvers: [] };
+      const answers = {} as Record<keyof Measured['sql'], Answer>;
+      const statements = { ours: 0, resolvers: 0 };
+      for (const [kind, server] of [
+        ['ours', ours],
+        ['resolvers', resolvers],
+      ] as const) {
+        const stopWatching = database.watchStatements((text, params) => sql[kind].push({ query: text, params }));
+        const before = database.statementCount();
+        answers[kind] = (await timed(server, query.document, query.variables)).answer;
+        statements[kind] = database.statementCount() - before;
+        stopWatching();
+      }
+      const { ours: compiled, resolvers: resolved } = answers;
       const timedOut = unavailable(compiled) || unavailable(resolved);
       const difference = { index, query, compiled, resolved };
       if (hasInternalError(compiled) || hasInternalError(resolved)) differences.push(difference);
@@ -275,6 +279,21 @@ function report(
   );
   const sqlRoot = (field: string) => (sqlSchema.roots[field] ? 'SQL' : 'resolvers');
   out();
+  out("## By the resolvers' time (what the query costs, measured on the reference path)");
+  out();
+  summaryTable(
+    'resolvers take',
+    groupBy(measured, (m) => [costBucket(m.resolvers)]),
+    COST_BUCKETS,
+  );
+  out();
+  out('## By outcome (a refusal the resolvers give before any SQL costs the compiled path a statement)');
+  out();
+  summaryTable(
+    'answer',
+    groupBy(measured, (m) => [outcome(m)]),
+  );
+  out();
   out('## Per root field (a query counts under each of its root fields)');
   out();
   out('| root field | compiled by | queries | median speed | below 1 | ours ms (median) | resolvers ms (median) |');
@@ -325,6 +344,31 @@ function report(
       out(describeDifference(d).slice(0, 4_000));
       out('```');
     }
+  }
+}
+
+/** Upper bounds (ms) of the cost buckets, by the resolvers' median time. */
+const COST_BUCKETS = ['< 2 ms', '2–5 ms', '5–20 ms', '20–100 ms', '≥ 100 ms'];
+
+function costBucket(resolversMs: number): string {
+  const bounds = [2, 5, 20, 100];
+  const i = bounds.findIndex((b) => resolversMs < b);
+  return COST_BUCKETS[i === -1 ? bounds.length : i]!;
+}
+
+/** Data, or the first error's code, and whether the resolvers refused it before sending any SQL. */
+function outcome(m: Measured): string {
+  if (!m.errorCode) return 'data';
+  return `${m.errorCode}${m.statements.resolvers === 0 ? ', resolvers sent no SQL' : ''}`;
+}
+
+function summaryTable(head: string, groups: readonly Group[], order?: readonly string[]): void {
+  const sorted = order ? [...groups].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)) : groups;
+  out(`| ${head} | queries | median speed | below 1 | ours ms (median) | resolvers ms (median) |`);
+  out('|---|--:|--:|--:|--:|--:|');
+  for (const g of sorted) {
+    const below = g.queries.filter((q) => q.speed < 1).length;
+    out(`| ${g.key} | ${g.queries.length} | ${x(g.speed)} | ${below} | ${ms(g.ours)} | ${ms(g.resolvers)} |`);
   }
 }
 
