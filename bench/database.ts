@@ -42,6 +42,64 @@ const FOR_DASHBOARDS = `
 `;
 
 /**
+ * The shapes of every list under its heaviest filter, the mixed operations and the training
+ * shape, for PostGraphile as its users would write them: the Amber preset filters by equality
+ * alone, so each list is an inlinable SQL function of the filter's values returning the table's
+ * rows, with the behaviour PostGraphile 4's `@sortable` smart tag stood for (`+order +orderBy`;
+ * the Amber preset reads no v4 tags) so that its connection takes `orderBy`; a computed column for the orders this
+ * API keys on a coalesced date (unknown dates first ascending), over the index that expression
+ * already has; the summary of one donor and the training progress as functions, like the
+ * dashboard's. Region filters compare `char(6)` with `char(6)` so the region index serves.
+ */
+const DROP_FOR_LISTS = `
+  drop function if exists bench_organizations_filtered(organization_type[], text, provenance_kind[]);
+  drop function if exists bench_projects_filtered(project_status[], text, date, date);
+  drop function if exists bench_donations_filtered(donation_status[], date, date, organization_type[]);
+  drop function if exists bench_training_sessions_filtered(date, date, provenance_kind[]);
+  drop function if exists organizations_founded_on_key(organizations);
+  drop function if exists projects_starts_on_key(projects);
+  drop function if exists bench_donation_summary_of_donor(uuid);
+  drop function if exists bench_training_progress();
+  drop type if exists bench_training_progress_row;
+`;
+const FOR_LISTS = `
+  create function bench_organizations_filtered(types organization_type[], region_prefix text, provenance provenance_kind[])
+    returns setof organizations language sql stable as $$
+    select * from organizations where type = any(types)
+      and region_code between rpad(region_prefix, 6, '0')::char(6) and rpad(region_prefix, 6, '9')::char(6)
+      and provenance_kind = any(provenance) $$;
+  comment on function bench_organizations_filtered(organization_type[], text, provenance_kind[]) is '@behavior +order +orderBy';
+  create function bench_projects_filtered(statuses project_status[], region_prefix text, starts_from date, starts_to date)
+    returns setof projects language sql stable as $$
+    select * from projects where status = any(statuses)
+      and region_code between rpad(region_prefix, 6, '0')::char(6) and rpad(region_prefix, 6, '9')::char(6)
+      and starts_on between starts_from and starts_to $$;
+  comment on function bench_projects_filtered(project_status[], text, date, date) is '@behavior +order +orderBy';
+  create function bench_donations_filtered(statuses donation_status[], date_from date, date_to date, donor_types organization_type[])
+    returns setof donations language sql stable as $$
+    select * from donations where status = any(statuses) and pledged_on between date_from and date_to
+      and donor_type = any(donor_types) $$;
+  comment on function bench_donations_filtered(donation_status[], date, date, organization_type[]) is '@behavior +order +orderBy';
+  create function bench_training_sessions_filtered(date_from date, date_to date, provenance provenance_kind[])
+    returns setof training_sessions language sql stable as $$
+    select * from training_sessions where starts_on between date_from and date_to and provenance_kind = any(provenance) $$;
+  comment on function bench_training_sessions_filtered(date, date, provenance_kind[]) is '@behavior +order +orderBy';
+  create function organizations_founded_on_key(o organizations) returns date language sql stable as $$
+    select coalesce(o.founded_on, '-infinity'::date) $$;
+  comment on function organizations_founded_on_key(organizations) is '@behavior +order +orderBy';
+  create function projects_starts_on_key(p projects) returns date language sql stable as $$
+    select coalesce(p.starts_on, '-infinity'::date) $$;
+  comment on function projects_starts_on_key(projects) is '@behavior +order +orderBy';
+  create function bench_donation_summary_of_donor(donor_id uuid) returns bench_donation_summary_row language sql stable as $$
+    select count(*)::int, coalesce(sum(total), 0)::numeric(20,2)::text, coalesce(sum(cash), 0)::numeric(20,2)::text,
+           coalesce(sum(in_kind), 0)::numeric(20,2)::text
+    from donations where donations.donor_id = bench_donation_summary_of_donor.donor_id $$;
+  create type bench_training_progress_row as (session_count int, person_times int);
+  create function bench_training_progress() returns bench_training_progress_row language sql stable as $$
+    select count(*)::int, coalesce(sum(participant_count), 0)::int from training_sessions $$;
+`;
+
+/**
  * What PostGraphile needs to answer the same questions: an index it may order donations by
  * (it offers ORDER BY only on indexed columns), the dashboard's two aggregates as functions,
  * the way PostGraphile exposes custom SQL, and a name search as its users write one (ILIKE in a
@@ -49,6 +107,7 @@ const FOR_DASHBOARDS = `
  */
 const FOR_POSTGRAPHILE = `
   ${DROP_FOR_DASHBOARDS}
+  ${DROP_FOR_LISTS}
   create index if not exists bench_donations_project_pledged_on_idx on donations (project_id, pledged_on desc, id desc);
   create index if not exists bench_donations_pledged_on_idx on donations (pledged_on);
   drop function if exists bench_donation_summary();
@@ -69,6 +128,7 @@ const FOR_POSTGRAPHILE = `
     from donations d left join organizations o on o.id = d.donor_id
     group by 1 order by sum(d.total) desc, 1 asc nulls last $$;
   ${FOR_DASHBOARDS}
+  ${FOR_LISTS}
 `;
 
 export function databaseUrl(adminUrl: string, name: string): string {

@@ -51,6 +51,8 @@ const rounds = Number(args.rounds ?? (smoke ? 1 : 3));
 const seconds = Number(args.seconds ?? (smoke ? 1 : 5));
 const connections = Number(args.connections);
 const depth = smoke ? 200 : 10_000;
+/** how deep page-total-5000 pages into every donation by total */
+const totalDepth = smoke ? 100 : 5_000;
 const shapes = args.shapes ? args.shapes.split(',').map(shapeNamed) : SHAPES;
 const writesOnly = args['writes-only']!;
 if (writesOnly && args.shapes) throw new Error('--writes-only runs no shapes; leave out --shapes');
@@ -98,7 +100,10 @@ async function graphql(
   return { data: body.data, bytes: Buffer.byteLength(text) };
 }
 
-/** Walks `depth` donations of the big project 100 at a time on both GraphQL servers; the floor's key by SQL. */
+/**
+ * Walks `depth` donations of the big project, and `totalDepth` of every donation by total, 100 at a
+ * time on both GraphQL servers; the floor's keys by SQL.
+ */
 async function fixtures(url: string, gongyi: string, postgraphile: string): Promise<Fixtures> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const [ids] = await sql<{ org: string; project: string }[]>`select
@@ -109,6 +114,11 @@ async function fixtures(url: string, gongyi: string, postgraphile: string): Prom
   // spread over the table: every 200th by id
   const spread = await sql<{ id: string }[]>`select id::text from (select id, row_number() over (order by id) as n
       from organizations) o where n % 200 = 1 order by n limit 50`;
+  const [more] = await sql<{ donor: string; province: string }[]>`select
+      (select donor_id from donations where donor_id is not null group by 1 order by count(*) desc, 1 limit 1)::text as donor,
+      (select left(region_code, 2) from organizations where region_code is not null group by 1 order by count(*) desc, 1 limit 1) as province`;
+  const [totalKey] = await sql<{ total: string; id: string }[]>`select d.total::text, d.id::text from donations d
+      order by d.total desc, d.id desc offset ${totalDepth - 1} limit 1`;
   await sql.end();
   let gongyiCursor: string | null = null;
   let postgraphileCursor: string | null = null;
@@ -126,6 +136,21 @@ async function fixtures(url: string, gongyi: string, postgraphile: string): Prom
     });
     postgraphileCursor = theirs.data.projectByRowId.donationsByProjectId.pageInfo.endCursor;
   }
+  let gongyiTotalCursor: string | null = null;
+  let postgraphileTotalCursor: string | null = null;
+  for (let walked = 0; walked < totalDepth; walked += 100) {
+    const first = Math.min(100, totalDepth - walked);
+    const ours = await graphql(gongyi, {
+      query: `query($after: String) { donations(first: ${first}, after: $after, orderBy: { field: TOTAL, direction: DESC }) { pageInfo { endCursor } } }`,
+      variables: { after: gongyiTotalCursor },
+    });
+    gongyiTotalCursor = ours.data.donations.pageInfo.endCursor;
+    const theirs = await graphql(postgraphile, {
+      query: `query($after: Cursor) { allDonations(first: ${first}, after: $after, orderBy: [TOTAL_DESC, PRIMARY_KEY_DESC]) { pageInfo { endCursor } } }`,
+      variables: { after: postgraphileTotalCursor },
+    });
+    postgraphileTotalCursor = theirs.data.allDonations.pageInfo.endCursor;
+  }
   return {
     bigOrganizationId: ids!.org,
     bigProjectId: ids!.project,
@@ -133,6 +158,11 @@ async function fixtures(url: string, gongyi: string, postgraphile: string): Prom
     postgraphileCursor10k: postgraphileCursor!,
     floorKey10k: { pledgedOn: key!.pledged_on, id: key!.id },
     organizationIds50: spread.map((o) => o.id),
+    bigDonorId: more!.donor,
+    province: more!.province,
+    gongyiCursorTotal5k: gongyiTotalCursor!,
+    postgraphileCursorTotal5k: postgraphileTotalCursor!,
+    floorKeyTotal5k: { total: totalKey!.total, id: totalKey!.id },
   };
 }
 

@@ -20,6 +20,16 @@ export interface Fixtures {
   floorKey10k: { pledgedOn: string; id: string };
   /** 50 organizations' ids, for look-ups by many IDs */
   organizationIds50: string[];
+  /** the donor of the most donations */
+  bigDonorId: string;
+  /** the two-digit prefix of the province holding the most organizations (its code is this and 0000) */
+  province: string;
+  /** this API's cursor after the 5,000 largest donations (total, then id, both descending) */
+  gongyiCursorTotal5k: string;
+  /** PostGraphile's cursor at the same position */
+  postgraphileCursorTotal5k: string;
+  /** the keyset position (total, id) of the 5,000th largest donation, for the floor */
+  floorKeyTotal5k: { total: string; id: string };
 }
 
 export interface Shape {
@@ -49,6 +59,237 @@ const PAGE = 20;
  */
 const SEARCH = '基金会';
 const SEARCH_SPELLED = 'jijinhui';
+
+/** One list's heaviest filter (tests/db/plans.test.ts's combination, fitted to the benchmark set) in each form. */
+interface FilteredList {
+  /** this API's root field, and the shapes' name prefix in kebab case */
+  field: string;
+  prefix: string;
+  table: string;
+  /** this API's filter, as a GraphQL input literal */
+  filter: (f: Fixtures) => string;
+  /** PostGraphile's SQL function field (bench/database.ts) and its arguments, as GraphQL literals */
+  postgraphileField: string;
+  postgraphileArguments: (f: Fixtures) => string;
+  /** the floor's condition, values written in */
+  where: (f: Fixtures) => string;
+  gongyiNode: string;
+  postgraphileNode: string;
+  /** the node's fields beside its id: canonical name, SQL expression */
+  columns: Array<[string, string]>;
+  orders: Array<{ field: string; direction: 'ASC' | 'DESC'; postgraphile: string; key: string }>;
+}
+
+/** `[from, to]` of a province's region codes, as this API's regionCode filter reads them. */
+const provinceRange = (f: Fixtures) => `between '${f.province}0000' and '${f.province}9999'`;
+
+const FILTERED_LISTS: FilteredList[] = [
+  {
+    field: 'organizations',
+    prefix: 'organizations',
+    table: 'organizations',
+    // provenance SYNTHETIC where the test has REPORTED: the set's 44 reported organizations have no region
+    filter: (f) => `{ types: [FOUNDATION, SOCIAL_GROUP], regionCode: "${f.province}0000", provenance: [SYNTHETIC] }`,
+    postgraphileField: 'benchOrganizationsFiltered',
+    postgraphileArguments: (f) =>
+      `types: [FOUNDATION, SOCIAL_GROUP], regionPrefix: "${f.province}", provenance: [SYNTHETIC]`,
+    where: (f) =>
+      `type in ('FOUNDATION', 'SOCIAL_GROUP') and region_code ${provinceRange(f)} and provenance_kind = 'SYNTHETIC'`,
+    gongyiNode: 'id name type foundedOn',
+    postgraphileNode: 'rowId name type foundedOn',
+    columns: [
+      ['name', 'name'],
+      ['type', 'type'],
+      ['foundedOn', 'founded_on'],
+    ],
+    orders: [
+      { field: 'NAME', direction: 'ASC', postgraphile: 'NAME_ASC', key: 'name' },
+      {
+        field: 'FOUNDED_ON',
+        direction: 'DESC',
+        postgraphile: 'FOUNDED_ON_KEY_DESC',
+        key: `coalesce(founded_on, '-infinity'::date)`,
+      },
+      { field: 'CREATED_AT', direction: 'DESC', postgraphile: 'CREATED_AT_DESC', key: 'created_at' },
+    ],
+  },
+  {
+    field: 'projects',
+    prefix: 'projects',
+    table: 'projects',
+    // 2022 where the test has 2021: the set has 8 projects active in 2021, none in most provinces
+    filter: (f) =>
+      `{ statuses: [ACTIVE], regionCode: "${f.province}0000", startsFrom: "2022-01-01", startsTo: "2022-12-31" }`,
+    postgraphileField: 'benchProjectsFiltered',
+    postgraphileArguments: (f) =>
+      `statuses: [ACTIVE], regionPrefix: "${f.province}", startsFrom: "2022-01-01", startsTo: "2022-12-31"`,
+    where: (f) =>
+      `status = 'ACTIVE' and region_code ${provinceRange(f)} and starts_on >= '2022-01-01' and starts_on <= '2022-12-31'`,
+    gongyiNode: 'id name status startsOn',
+    postgraphileNode: 'rowId name status startsOn',
+    columns: [
+      ['name', 'name'],
+      ['status', 'status'],
+      ['startsOn', 'starts_on'],
+    ],
+    orders: [
+      { field: 'NAME', direction: 'ASC', postgraphile: 'NAME_ASC', key: 'name' },
+      {
+        field: 'STARTS_ON',
+        direction: 'DESC',
+        postgraphile: 'STARTS_ON_KEY_DESC',
+        key: `coalesce(starts_on, '-infinity'::date)`,
+      },
+      { field: 'CREATED_AT', direction: 'DESC', postgraphile: 'CREATED_AT_DESC', key: 'created_at' },
+    ],
+  },
+  {
+    field: 'donations',
+    prefix: 'donations',
+    table: 'donations',
+    filter: () =>
+      `{ statuses: [DELIVERED, VERIFIED], dateFrom: "2020-01-01", dateTo: "2020-12-31", donorTypes: [ENTERPRISE] }`,
+    postgraphileField: 'benchDonationsFiltered',
+    postgraphileArguments: () =>
+      `statuses: [DELIVERED, VERIFIED], dateFrom: "2020-01-01", dateTo: "2020-12-31", donorTypes: [ENTERPRISE]`,
+    where: () =>
+      `status in ('DELIVERED', 'VERIFIED') and pledged_on >= '2020-01-01' and pledged_on <= '2020-12-31' and donor_type = 'ENTERPRISE'`,
+    gongyiNode: 'id pledgedOn total { value } status',
+    postgraphileNode: 'rowId pledgedOn total status',
+    columns: [
+      ['pledgedOn', 'pledged_on'],
+      ['total', 'total::text'],
+      ['status', 'status'],
+    ],
+    orders: [
+      // the date range leaves out unknown dates, so PostGraphile's plain column orders as this API's key does
+      {
+        field: 'PLEDGED_ON',
+        direction: 'DESC',
+        postgraphile: 'PLEDGED_ON_DESC',
+        key: `coalesce(pledged_on, '-infinity'::date)`,
+      },
+      { field: 'TOTAL', direction: 'DESC', postgraphile: 'TOTAL_DESC', key: 'total' },
+      { field: 'CREATED_AT', direction: 'DESC', postgraphile: 'CREATED_AT_DESC', key: 'created_at' },
+    ],
+  },
+  {
+    field: 'trainingSessions',
+    prefix: 'training-sessions',
+    table: 'training_sessions',
+    // provenance SYNTHETIC where the test has REPORTED: every session of the set is synthetic
+    filter: () => `{ dateFrom: "2021-01-01", dateTo: "2023-12-31", provenance: [SYNTHETIC] }`,
+    postgraphileField: 'benchTrainingSessionsFiltered',
+    postgraphileArguments: () => `dateFrom: "2021-01-01", dateTo: "2023-12-31", provenance: [SYNTHETIC]`,
+    where: () => `starts_on >= '2021-01-01' and starts_on <= '2023-12-31' and provenance_kind = 'SYNTHETIC'`,
+    gongyiNode: 'id title startsOn participantCount',
+    postgraphileNode: 'rowId title startsOn participantCount',
+    columns: [
+      ['title', 'title'],
+      ['startsOn', 'starts_on'],
+      ['participantCount', 'participant_count'],
+    ],
+    orders: [
+      { field: 'STARTS_ON', direction: 'DESC', postgraphile: 'STARTS_ON_DESC', key: 'starts_on' },
+      {
+        field: 'PARTICIPANT_COUNT',
+        direction: 'DESC',
+        postgraphile: 'PARTICIPANT_COUNT_DESC',
+        key: 'participant_count',
+      },
+      { field: 'CREATED_AT', direction: 'DESC', postgraphile: 'CREATED_AT_DESC', key: 'created_at' },
+    ],
+  },
+];
+
+/** `first` rows and totalCount of one filtered list in one order, as a shape named `name`. */
+function filteredListShape(
+  list: FilteredList,
+  order: FilteredList['orders'][number],
+  name: string,
+  description: string,
+  first: number,
+): Shape {
+  const dir = order.direction.toLowerCase();
+  const columns = list.columns.map(([field, column]) => `'${field}', ${column}`).join(', ');
+  return {
+    name,
+    description,
+    gongyi: (f) => ({
+      query: `query List { ${list.field}(filter: ${list.filter(f)}, orderBy: { field: ${order.field}, direction: ${order.direction} }, first: ${first}) {
+                totalCount nodes { ${list.gongyiNode} } } }`,
+      variables: {},
+    }),
+    postgraphile: (f) => ({
+      query: `query List { ${list.postgraphileField}(${list.postgraphileArguments(f)}, orderBy: [${order.postgraphile}, PRIMARY_KEY_${order.direction}], first: ${first}) {
+                totalCount nodes { ${list.postgraphileNode} } } }`,
+      variables: {},
+    }),
+    floor: (f) => ({
+      text: `select json_build_object('totalCount', (select count(*) from ${list.table} where ${list.where(f)}), 'nodes', (
+               select coalesce(json_agg(json_build_object('id', id, ${columns}) order by ${order.key} ${dir}, id ${dir}), '[]')
+               from (select * from ${list.table} where ${list.where(f)} order by ${order.key} ${dir}, id ${dir} limit ${first}) t))::text as body`,
+      params: [],
+    }),
+    canonical: (kind, data) => {
+      const found = kind === 'gongyi' ? data[list.field] : data[list.postgraphileField];
+      return {
+        totalCount: found.totalCount,
+        nodes: found.nodes.map((n: any) => ({
+          id: kind === 'gongyi' ? rowIdOf(n.id) : n.rowId,
+          ...Object.fromEntries(
+            list.columns.map(([field]) => [field, kind === 'gongyi' && field === 'total' ? n.total.value : n[field]]),
+          ),
+        })),
+      };
+    },
+  };
+}
+
+const kebab = (field: string) => field.toLowerCase().replaceAll('_', '-');
+
+/** The summary's four figures, as DonationSummary has them and as the SQL functions' rows do. */
+const SUMMARY_FIELDS = `donationCount total { value } cash { value } inKind { value }`;
+const canonicalSummary = (kind: Exclude<ServerKind, 'floor'>, s: any) => ({
+  donation_count: s.donationCount,
+  total: kind === 'gongyi' ? s.total.value : s.total,
+  cash: kind === 'gongyi' ? s.cash.value : s.cash,
+  in_kind: kind === 'gongyi' ? s.inKind.value : s.inKind,
+});
+
+/** A compiled list (20 organizations by name) beside donationSummary, for one donor or over every row. */
+function mixedShape(name: 'mixed-donor' | 'mixed-all'): Shape {
+  const forDonor = name === 'mixed-donor';
+  return {
+    name,
+    description: `20 organizations by name beside donationSummary ${forDonor ? 'of the largest donor' : 'over every donation'}`,
+    ...(forDonor ? {} : { load: { connections: 2, minSeconds: 10 } }),
+    gongyi: (f) => ({
+      query: `query Mixed { organizations(first: 20, orderBy: { field: NAME }) { nodes { id name } }
+                donationSummary${forDonor ? `(filter: { donorId: "${Buffer.from(`Organization:${f.bigDonorId}`).toString('base64url')}" })` : ''} { ${SUMMARY_FIELDS} } }`,
+      variables: {},
+    }),
+    postgraphile: (f) => ({
+      query: `query Mixed { allOrganizations(first: 20, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) { nodes { rowId name } }
+                ${forDonor ? `summary: benchDonationSummaryOfDonor(donorId: "${f.bigDonorId}")` : 'summary: benchDonationSummary'} { donationCount total cash inKind } }`,
+      variables: {},
+    }),
+    floor: (f) => ({
+      text: `select json_build_object('organizations', (
+               select coalesce(json_agg(json_build_object('id', id, 'name', name) order by name, id), '[]')
+               from (select id, name from organizations order by name, id limit 20) o),
+             'summary', (select row_to_json(s) from ${forDonor ? `bench_donation_summary_of_donor('${f.bigDonorId}')` : 'bench_donation_summary()'} s))::text as body`,
+      params: [],
+    }),
+    canonical: (kind, data) => ({
+      organizations: (kind === 'gongyi' ? data.organizations.nodes : data.allOrganizations.nodes).map((o: any) => ({
+        id: kind === 'gongyi' ? rowIdOf(o.id) : o.rowId,
+        name: o.name,
+      })),
+      summary: canonicalSummary(kind, kind === 'gongyi' ? data.donationSummary : data.summary),
+    }),
+  };
+}
 
 export const SHAPES: Shape[] = [
   {
@@ -435,4 +676,93 @@ export const SHAPES: Shape[] = [
         }),
       ),
   })),
+  filteredListShape(
+    FILTERED_LISTS.find((l) => l.field === 'donations')!,
+    FILTERED_LISTS.find((l) => l.field === 'donations')!.orders.find((o) => o.field === 'TOTAL')!,
+    'donations-filtered',
+    'donations DELIVERED or VERIFIED, pledged in 2020, by enterprises, largest first: 100 and totalCount',
+    100,
+  ),
+  ...FILTERED_LISTS.flatMap((list) =>
+    list.orders.map((order) =>
+      filteredListShape(
+        list,
+        order,
+        `${list.prefix}-${kebab(order.field)}`,
+        `${list.field} under their heaviest filter by ${order.field} ${order.direction}: ${PAGE} and totalCount`,
+        PAGE,
+      ),
+    ),
+  ),
+  {
+    name: 'page-total-5000',
+    description: `${PAGE} donations by total, largest first, after the 5,000th through a cursor`,
+    gongyi: (f) => ({
+      query: `query Page($after: String) { donations(first: ${PAGE}, after: $after, orderBy: { field: TOTAL, direction: DESC }) {
+                nodes { id pledgedOn total { value } } } }`,
+      variables: { after: f.gongyiCursorTotal5k },
+    }),
+    postgraphile: (f) => ({
+      query: `query Page($after: Cursor) { allDonations(first: ${PAGE}, after: $after, orderBy: [TOTAL_DESC, PRIMARY_KEY_DESC]) {
+                nodes { rowId pledgedOn total } } }`,
+      variables: { after: f.postgraphileCursorTotal5k },
+    }),
+    floor: (f) => ({
+      text: `select coalesce(json_agg(json_build_object('id', d.id, 'pledgedOn', d.pledged_on, 'total', d.total::text)
+                 order by d.total desc, d.id desc), '[]')::text as body
+               from (select * from donations where (total, id) < ($1::numeric, $2::uuid)
+                     order by total desc, id desc limit ${PAGE}) d`,
+      params: [f.floorKeyTotal5k.total, f.floorKeyTotal5k.id],
+    }),
+    canonical: (kind, data) =>
+      (kind === 'gongyi' ? data.donations.nodes : data.allDonations.nodes).map((d: any) => ({
+        id: kind === 'gongyi' ? rowIdOf(d.id) : d.rowId,
+        pledgedOn: d.pledgedOn,
+        total: kind === 'gongyi' ? d.total.value : d.total,
+      })),
+  },
+  mixedShape('mixed-donor'),
+  mixedShape('mixed-all'),
+  {
+    name: 'training',
+    description: `the ${PAGE} newest training sessions with organizer and region, and trainingProgress over every session`,
+    gongyi: () => ({
+      query: `query Training { trainingSessions(first: ${PAGE}) { nodes { id title startsOn organizer { name } region { name } } }
+                trainingProgress { sessionCount personTimes } }`,
+      variables: {},
+    }),
+    postgraphile: () => ({
+      query: `query Training { allTrainingSessions(first: ${PAGE}, orderBy: [STARTS_ON_DESC, PRIMARY_KEY_DESC]) { nodes { rowId title startsOn
+                  organizationByOrganizerId { name } regionByRegionCode { name } } }
+                benchTrainingProgress { sessionCount personTimes } }`,
+      variables: {},
+    }),
+    floor: () => ({
+      text: `select json_build_object('sessions', (
+               select coalesce(json_agg(json_build_object('id', t.id, 'title', t.title, 'startsOn', t.starts_on,
+                   'organizer', (select json_build_object('name', o.name) from organizations o where o.id = t.organizer_id),
+                   'region', (select json_build_object('name', r.name) from regions r where r.code = t.region_code))
+                 order by t.starts_on desc, t.id desc), '[]')
+               from (select * from training_sessions order by starts_on desc, id desc limit ${PAGE}) t),
+             'progress', (select row_to_json(p) from bench_training_progress() p))::text as body`,
+      params: [],
+    }),
+    canonical: (kind, data) => ({
+      sessions: (kind === 'gongyi' ? data.trainingSessions.nodes : data.allTrainingSessions.nodes).map((t: any) => {
+        const organizer = kind === 'gongyi' ? t.organizer : t.organizationByOrganizerId;
+        const region = kind === 'gongyi' ? t.region : t.regionByRegionCode;
+        return {
+          id: kind === 'gongyi' ? rowIdOf(t.id) : t.rowId,
+          title: t.title,
+          startsOn: t.startsOn,
+          organizer: organizer && { name: organizer.name },
+          region: region && { name: region.name },
+        };
+      }),
+      progress: {
+        session_count: (kind === 'gongyi' ? data.trainingProgress : data.benchTrainingProgress).sessionCount,
+        person_times: (kind === 'gongyi' ? data.trainingProgress : data.benchTrainingProgress).personTimes,
+      },
+    }),
+  },
 ];
