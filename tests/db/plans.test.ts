@@ -79,10 +79,15 @@ function listCases(k: Known): ListCase[] {
         industry: 'C',
         serviceAreas: ['ELDERLY_CARE'],
         evaluationGrades: ['GRADE_5A'],
-        // `search` is left to the name search's own tests (src/modules/search): its plan is that module's
+        search: '基金会',
         provenance: ['REPORTED'],
       },
-      combinations: [{ types: ['FOUNDATION', 'SOCIAL_GROUP'], regionCode: k.province, provenance: ['REPORTED'] }],
+      combinations: [
+        { types: ['FOUNDATION', 'SOCIAL_GROUP'], regionCode: k.province, provenance: ['REPORTED'] },
+        // pinyin initials, and a Latin query of two letters (matched at a word's start)
+        { search: 'jjh' },
+        { search: 'MN' },
+      ],
       orders: ['NAME', 'FOUNDED_ON', 'CREATED_AT'],
     },
     {
