@@ -27,6 +27,8 @@ const ANSWERING_SUITES = [
 module.exports = {
   testTimeout: 60_000,
   maxWorkers: 2,
+  // the longest suites first, on a fresh clone too
+  testSequencer: '<rootDir>/tests/support/slow-first-sequencer.js',
   // every test by name, skipped ones with the reason in their title
   verbose: true,
   projects: [
