@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
@@ -22,16 +24,20 @@ export interface TestDatabaseOptions {
   queryTimeoutMs?: number;
 }
 
-/** An empty database of this test's own on the server at `serverUrl`: its URL, and how to drop it. */
-export async function createEmptyDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * An empty database of this test's own on the server at `serverUrl` (a copy of `template` when
+ * given): its URL, and how to drop it.
+ */
+export async function createEmptyDatabase(
+  serverUrl: string,
+  template?: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `gongyi_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
-  const parsed = new URL(serverUrl);
-  parsed.pathname = `/${name}`;
   return {
-    url: parsed.toString(),
+    url: databaseUrl(serverUrl, name),
     drop: async () => {
       const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
       await cleanup.unsafe(`drop database if exists ${name} with (force)`);
@@ -42,17 +48,19 @@ export async function createEmptyDatabase(serverUrl: string): Promise<{ url: str
 
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env['DATABASE_URL'];
+  const seed = options.seed === false ? false : (options.seed ?? SMALL);
   let url: string | undefined;
   let dropDatabase = async () => {};
-  if (serverUrl) ({ url, drop: dropDatabase } = await createEmptyDatabase(serverUrl));
+  if (serverUrl)
+    ({ url, drop: dropDatabase } = await createEmptyDatabase(serverUrl, await templateOf(serverUrl, seed)));
   const database = await openDatabase({
     url,
     dataDir: 'memory://',
     poolMax: options.poolMax ?? 4,
     queryTimeoutMs: options.queryTimeoutMs,
   });
-  await migrate(database);
-  if (options.seed !== false) await loadDemo(database, options.seed ?? SMALL);
+  // a copy of the template is migrated and seeded already
+  if (!serverUrl) await prepare(database, seed);
   return {
     database,
     url,
@@ -61,4 +69,84 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
       await dropDatabase();
     },
   };
+}
+
+/** Migrates `database` and loads the demo data of `seed` into it (none when false). */
+async function prepare(database: Database, seed: SyntheticOptions | false): Promise<void> {
+  await migrate(database);
+  if (seed !== false) await loadDemo(database, seed);
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const parsed = new URL(serverUrl);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/** What migrating and seeding read: the sources and the migrations, as one hash. */
+let sourcesHash: string | undefined;
+function hashSources(): string {
+  if (sourcesHash) return sourcesHash;
+  const root = path.join(__dirname, '..', '..');
+  const hash = createHash('sha256');
+  for (const folder of ['src', 'migrations']) {
+    const files = readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files)
+      hash
+        .update(`${path.relative(root, file)}\0`)
+        .update(readFileSync(file))
+        .update('\0');
+  }
+  return (sourcesHash = hash.digest('hex'));
+}
+
+/** Templates are named by this prefix and a hash of the sources and the seed's options. */
+const TEMPLATE_PREFIX = 'gongyi_template_';
+
+/**
+ * The name of a database on the server, migrated and holding the demo data of `seed`, that test
+ * databases are copied from (`create database … template`, a fraction of a second where migrating
+ * and seeding take seconds). The first test process to need it makes it, under an advisory lock
+ * that the others wait on; it is named by a hash of src/, migrations/ and `seed`, so any change to
+ * them makes a new one, and templates made over a day ago are dropped then. No connection stays
+ * open to a template: a copy needs it unused.
+ */
+async function templateOf(serverUrl: string, seed: SyntheticOptions | false): Promise<string> {
+  const key = createHash('sha256').update(hashSources()).update(JSON.stringify(seed)).digest('hex');
+  const name = `${TEMPLATE_PREFIX}${key.slice(0, 24)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin`select pg_advisory_lock(hashtext(${name}))`;
+    const [made] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (!made) {
+      // made under another name and renamed once complete: a process that died half way leaves no template
+      const making = `${name}_making`;
+      await admin.unsafe(`drop database if exists ${making} with (force)`);
+      await admin.unsafe(`create database ${making}`);
+      const database = await openDatabase({ url: databaseUrl(serverUrl, making), dataDir: '', poolMax: 4 });
+      try {
+        await prepare(database, seed);
+      } finally {
+        await database.close();
+      }
+      await admin.unsafe(`alter database ${making} rename to ${name}`);
+      await dropOldTemplates(admin).catch(() => {});
+    }
+    return name;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Drops the templates made over a day ago (of sources since changed, mostly); one being copied now stays. */
+async function dropOldTemplates(admin: postgres.Sql): Promise<void> {
+  // the age of a database is its folder's (pg_stat_file needs a superuser: without one, none is dropped)
+  const old = await admin<Array<{ name: string }>>`
+    select datname as name from pg_database
+     where datname like ${`${TEMPLATE_PREFIX}%`}
+       and (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 day'`;
+  for (const { name } of old) await admin.unsafe(`drop database if exists ${name}`).catch(() => {});
 }
