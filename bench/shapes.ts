@@ -77,7 +77,8 @@ interface FilteredList {
   postgraphileNode: string;
   /** the node's fields beside its id: canonical name, SQL expression */
   columns: Array<[string, string]>;
-  orders: Array<{ field: string; direction: 'ASC' | 'DESC'; postgraphile: string; key: string }>;
+  /** `also`: a condition the floor adds for this order, implied by the filter, that bounds its index range */
+  orders: Array<{ field: string; direction: 'ASC' | 'DESC'; postgraphile: string; key: string; also?: string }>;
 }
 
 /** `[from, to]` of a province's region codes, as this API's regionCode filter reads them. */
@@ -168,6 +169,7 @@ const FILTERED_LISTS: FilteredList[] = [
         direction: 'DESC',
         postgraphile: 'PLEDGED_ON_DESC',
         key: `coalesce(pledged_on, '-infinity'::date)`,
+        also: `coalesce(pledged_on, '-infinity'::date) between '2020-01-01' and '2020-12-31'`,
       },
       { field: 'TOTAL', direction: 'DESC', postgraphile: 'TOTAL_DESC', key: 'total' },
       { field: 'CREATED_AT', direction: 'DESC', postgraphile: 'CREATED_AT_DESC', key: 'created_at' },
@@ -228,7 +230,7 @@ function filteredListShape(
     floor: (f) => ({
       text: `select json_build_object('totalCount', (select count(*) from ${list.table} where ${list.where(f)}), 'nodes', (
                select coalesce(json_agg(json_build_object('id', id, ${columns}) order by ${order.key} ${dir}, id ${dir}), '[]')
-               from (select * from ${list.table} where ${list.where(f)} order by ${order.key} ${dir}, id ${dir} limit ${first}) t))::text as body`,
+               from (select * from ${list.table} where ${list.where(f)}${order.also ? ` and ${order.also}` : ''} order by ${order.key} ${dir}, id ${dir} limit ${first}) t))::text as body`,
       params: [],
     }),
     canonical: (kind, data) => {
