@@ -52,7 +52,9 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   let url: string | undefined;
   let dropDatabase = async () => {};
   if (serverUrl)
-    ({ url, drop: dropDatabase } = await createEmptyDatabase(serverUrl, await templateOf(serverUrl, seed)));
+    ({ url, drop: dropDatabase } = await withTemplate(serverUrl, seed, (template) =>
+      createEmptyDatabase(serverUrl, template),
+    ));
   const database = await openDatabase({
     url,
     dataDir: 'memory://',
@@ -107,14 +109,18 @@ function hashSources(): string {
 const TEMPLATE_PREFIX = 'gongyi_template_';
 
 /**
- * The name of a database on the server, migrated and holding the demo data of `seed`, that test
- * databases are copied from (`create database … template`, a fraction of a second where migrating
- * and seeding take seconds). The first test process to need it makes it, under an advisory lock
- * that the others wait on; it is named by a hash of src/, migrations/ and `seed`, so any change to
- * them makes a new one, and templates made over a day ago are dropped then. No connection stays
- * open to a template: a copy needs it unused.
+ * Runs `copy` with the name of a database on the server, migrated and holding the demo data of
+ * `seed`, to copy test databases from (`create database … template`, a fraction of a second where
+ * migrating and seeding take seconds). The first test process to need it makes it. Each template
+ * has an advisory lock, held while it is made, copied or dropped: a copy needs its template
+ * unused, and present. Named by a hash of src/, migrations/ and `seed`, so any change to them makes
+ * a new one; templates made over a day ago are dropped then.
  */
-async function templateOf(serverUrl: string, seed: SyntheticOptions | false): Promise<string> {
+async function withTemplate<T>(
+  serverUrl: string,
+  seed: SyntheticOptions | false,
+  copy: (template: string) => Promise<T>,
+): Promise<T> {
   const key = createHash('sha256').update(hashSources()).update(JSON.stringify(seed)).digest('hex');
   const name = `${TEMPLATE_PREFIX}${key.slice(0, 24)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -135,18 +141,23 @@ async function templateOf(serverUrl: string, seed: SyntheticOptions | false): Pr
       await admin.unsafe(`alter database ${making} rename to ${name}`);
       await dropOldTemplates(admin).catch(() => {});
     }
-    return name;
+    return await copy(name);
   } finally {
     await admin.end();
   }
 }
 
-/** Drops the templates made over a day ago (of sources since changed, mostly); one being copied now stays. */
+/** Drops the templates made over a day ago (of sources since changed, mostly) that no one is copying. */
 async function dropOldTemplates(admin: postgres.Sql): Promise<void> {
   // the age of a database is its folder's (pg_stat_file needs a superuser: without one, none is dropped)
   const old = await admin<Array<{ name: string }>>`
     select datname as name from pg_database
      where datname like ${`${TEMPLATE_PREFIX}%`}
        and (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 day'`;
-  for (const { name } of old) await admin.unsafe(`drop database if exists ${name}`).catch(() => {});
+  for (const { name } of old) {
+    const [{ free }] = await admin<[{ free: boolean }]>`select pg_try_advisory_lock(hashtext(${name})) as free`;
+    if (!free) continue;
+    await admin.unsafe(`drop database if exists ${name}`).catch(() => {});
+    await admin`select pg_advisory_unlock(hashtext(${name}))`;
+  }
 }
