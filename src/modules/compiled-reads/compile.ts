@@ -452,9 +452,12 @@ export function compileOperation(
   const roots: Root[] = [];
   const kept: Handoff[] = [];
   const entries: Array<[string, SQL]> = [];
+  /** a non-null root field whose arguments execution refuses: its error nulls `data`, so no statement is worth sending */
+  let refusedNonNull = false;
   for (const [responseKey, nodes] of collectFields(schema, fragments, variables, queryType, operation.selectionSet)) {
     const name = nodes[0]!.name.value;
     const field = sqlSchema.roots[name];
+    const nullable = name === '__typename' || !isNonNullType(rootFieldType(queryType, name));
     let json: SQL | null = name === '__typename' ? literal(queryType.name) : null;
     if (field) {
       handoffs = [];
@@ -464,14 +467,14 @@ export function compileOperation(
       } catch (error) {
         // fields only resolvers answer, or arguments execution will refuse with its own error
         if (!(error instanceof NotCompilable || error instanceof GraphQLError)) throw error;
+        refusedNonNull ||= error instanceof GraphQLError && !nullable;
       }
     }
-    const nullable = name === '__typename' || !isNonNullType(rootFieldType(queryType, name));
     roots.push({ responseKey, nodes, compiled: json !== null, nullable });
     if (json) entries.push([responseKey, json]);
   }
   // `__typename` alone is not worth a statement
-  if (!roots.some((r) => r.compiled && r.nodes[0]!.name.value !== '__typename')) {
+  if (refusedNonNull || !roots.some((r) => r.compiled && r.nodes[0]!.name.value !== '__typename')) {
     return { statement: null, roots: roots.map((r) => ({ ...r, compiled: false })), handoffs: [] };
   }
   return { statement: sql`select ${jsonObject(entries)}::text as data`, roots, handoffs: kept };

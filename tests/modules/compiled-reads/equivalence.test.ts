@@ -1081,6 +1081,28 @@ describe('queries answered by one SQL statement', () => {
     }
   });
 
+  it('sends no statement when a non-null root field is refused for its arguments, as its error nulls the data', async () => {
+    const refusedFirst = /* GraphQL */ `
+      query ($after: String) {
+        organizations(first: 5, after: $after) {
+          totalCount
+        }
+        projects(first: 2) {
+          totalCount
+        }
+      }
+    `;
+    const before = db.database.statementCount();
+    const fromResolvers = await resolved.query(refusedFirst, { after: 'not-a-cursor' });
+    const byResolvers = db.database.statementCount() - before;
+    const { fromSql, statements } = await both(refusedFirst, { after: 'not-a-cursor' });
+    expect(fromSql.body).toEqual(fromResolvers.body);
+    expect(fromSql.body).toMatchObject({ data: null, errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect({ statements, byResolvers }).toEqual({ statements: 0, byResolvers: 0 });
+    // the same document with arguments it accepts is one statement
+    expect((await both(refusedFirst, { after: null })).statements).toBe(1);
+  });
+
   it('sends one statement for the nested shape however large the pages', async () => {
     const NESTED = /* GraphQL */ `
       query Nested($n: Int!) {
