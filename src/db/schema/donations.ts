@@ -94,6 +94,11 @@ export const donations = pgTable(
       sql`coalesce(${t.pledgedOn}, '-infinity'::date)`,
       t.id,
     ),
+    // a parent's donations by amount (Organization.donationsGiven and donationsReceived, Project.donations
+    // ordered by TOTAL): the page's few rows, not every donation of the parent read and sorted
+    index('donations_project_id_total_id_idx').on(t.projectId, t.total, t.id),
+    index('donations_donor_id_total_id_idx').on(t.donorId, t.total, t.id),
+    index('donations_recipient_id_total_id_idx').on(t.recipientId, t.total, t.id),
     // one per filter: a filtered page's plan has an index to read instead of the whole table
     index('donations_status_idx').on(t.status),
     index('donations_purpose_idx').on(t.purpose),

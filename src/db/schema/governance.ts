@@ -50,6 +50,8 @@ export const governanceMetrics = pgTable(
         else ${t.organizationId} is not null end`,
     ),
     index('governance_metrics_period_end_id_idx').on(t.periodEnd, t.id),
+    // the CREATED_AT order's page without sorting every metric
+    index('governance_metrics_created_at_id_idx').on(t.createdAt, t.id),
     index('governance_metrics_indicator_code_idx').on(t.indicatorCode),
     index('governance_metrics_organization_id_idx').on(t.organizationId),
     /** the records citing a source (`Source.supports`); generated rows cite none */
