@@ -288,6 +288,45 @@ describeOnServer('the plans of every list × filter × order', 'EXPLAINs stateme
     return found;
   }
 
+  /** Every index a plan reads, by name. */
+  function indexesOf(plan: Record<string, unknown>): string[] {
+    const own = plan['Index Name'] ? [String(plan['Index Name'])] : [];
+    const children = (plan['Plans'] as Array<Record<string, unknown>> | undefined) ?? [];
+    return [...own, ...children.flatMap(indexesOf)];
+  }
+
+  it("pages each parent's donations by amount from the parent's (key, total, id) index, on either path", async () => {
+    const cases = [
+      ['organizations', 'donationsGiven', 'donations_donor_id_total_id_idx'],
+      ['organizations', 'donationsReceived', 'donations_recipient_id_total_id_idx'],
+      ['projects', 'donations', 'donations_project_id_total_id_idx'],
+    ] as const;
+    const missing: string[] = [];
+    for (const [list, child, index] of cases) {
+      const document = `{ ${list}(first: 20) { nodes { id ${child}(first: 5, orderBy: { field: TOTAL, direction: DESC }) {
+        nodes { id total { value } } } } } }`;
+      for (const [pathName, server] of [
+        ['compiled', compiled],
+        ['resolvers', resolvers],
+      ] as const) {
+        const sent: Array<{ text: string; params: readonly unknown[] }> = [];
+        const stop = server.database.watchStatements((text, params) => sent.push({ text, params }));
+        try {
+          expect((await server.query(document)).body.errors).toBeUndefined();
+        } finally {
+          stop();
+        }
+        const used: string[] = [];
+        for (const { text, params } of sent) {
+          const [explained] = await explainer.unsafe(`explain (format json) ${text}`, params as never[]);
+          used.push(...indexesOf((explained!['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan));
+        }
+        if (!used.includes(index)) missing.push(`${list}.${child} by TOTAL on ${pathName}: read ${used.join(', ')}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('reads no big table sequentially, on either path', async () => {
     const failures: string[] = [];
     for (const list of listCases(known)) {
