@@ -15,6 +15,7 @@ const path = require('node:path');
 const SLOW = {
   'modules/statistics/rollups.test.ts': 90,
   'db/plans.test.ts': 75,
+  'modules/compiled-reads/random-queries.test.ts': 75,
   'smoke/production-install.test.ts': 50,
   'smoke/npm-start.test.ts': 50,
   'modules/imports/imports.test.ts': 45,
