@@ -114,7 +114,7 @@ const TEMPLATE_PREFIX = 'gongyi_template_';
  * migrating and seeding take seconds). The first test process to need it makes it. Each template
  * has an advisory lock, held while it is made, copied or dropped: a copy needs its template
  * unused, and present. Named by a hash of src/, migrations/ and `seed`, so any change to them makes
- * a new one; templates made over a day ago are dropped then.
+ * a new one; templates made over an hour ago are dropped then (a busy tree makes several an hour).
  */
 async function withTemplate<T>(
   serverUrl: string,
@@ -147,13 +147,13 @@ async function withTemplate<T>(
   }
 }
 
-/** Drops the templates made over a day ago (of sources since changed, mostly) that no one is copying. */
+/** Drops the templates made over an hour ago (of sources since changed, mostly) that no one is copying. */
 async function dropOldTemplates(admin: postgres.Sql): Promise<void> {
   // the age of a database is its folder's (pg_stat_file needs a superuser: without one, none is dropped)
   const old = await admin<Array<{ name: string }>>`
     select datname as name from pg_database
      where datname like ${`${TEMPLATE_PREFIX}%`}
-       and (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 day'`;
+       and (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 hour'`;
   for (const { name } of old) {
     const [{ free }] = await admin<[{ free: boolean }]>`select pg_try_advisory_lock(hashtext(${name})) as free`;
     if (!free) continue;
