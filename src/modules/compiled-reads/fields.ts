@@ -90,14 +90,28 @@ export function base64url(text: SQL): SQL {
   return sql`replace(replace(rtrim(${base64}, '='), '+', '-'), '/', '_')`;
 }
 
-/** The global ID of the row: base64url of `Type:uuid`, as `toGlobalId`. */
+/**
+ * The global ID of the row: base64url of `Type:uuid`, as `toGlobalId`. Of a uuid column, the text
+ * is letters, a colon and `[0-9a-f-]`, at most 57 bytes (`encode` breaks lines after 57), and
+ * base64 of ASCII makes `+` and `/` only of a 3-byte group ending in `>`, `?`, `~` or DEL: its
+ * base64 is already base64url but for padding, which a length that is a multiple of 3 does not
+ * have. Three to four fewer function calls per ID, felt with hundreds of IDs in one response.
+ */
 export function globalId(type: IdType, id: PgColumn): SqlField {
+  const text = (row: RowRef) => sql`${sql.raw(`'${type}:'`)} || ${row.column(id)}`;
+  const bytes = type.length + 1 + UUID_LENGTH;
+  if (id.columnType !== 'PgUUID' || !/^[A-Za-z]+$/.test(type) || bytes > 57)
+    return { kind: 'value', columns: [id], json: (row) => base64url(text(row)) };
+  const base64 = (row: RowRef) => sql`encode(convert_to(${text(row)}, 'UTF8'), 'base64')`;
   return {
     kind: 'value',
     columns: [id],
-    json: (row) => base64url(sql`${sql.raw(`'${type}:'`)} || ${row.column(id)}`),
+    json: bytes % 3 === 0 ? base64 : (row) => sql`rtrim(${base64(row)}, '=')`,
   };
 }
+
+/** characters of a uuid's text, `8-4-4-4-12` hexadecimal digits */
+const UUID_LENGTH = 36;
 
 /** An Amount of a numeric column, in the row's currency column or in yuan; null when the value is. */
 export function amount(value: PgColumn, currency?: PgColumn): SqlField {
