@@ -1,4 +1,4 @@
-import type { Database, Db } from './db/client';
+import type { Database, Db, Line } from './db/client';
 import type { Reading } from './db/read-your-writes';
 import type { JobQueue } from './jobs/queue';
 import { createLoaders, type Loaders } from './loaders';
@@ -24,8 +24,8 @@ export interface Context {
   jobs?: JobQueue;
   /** how webhooks are sent, for the checks of a subscription's URL */
   webhooks?: WebhookOptions;
-  /** the response's `data` as JSON text, when one SQL statement answered the query */
-  compiledData: { text?: string };
+  /** the response's `data` as JSON text (its bytes, on the server), when one SQL statement answered the query */
+  compiledData: { text?: Line };
   /** for a mutation operation: db and loaders are its transaction's, and this says how it writes */
   writes: Writes;
   /** where this request's reads go (a replica or the primary), and whether it wrote */

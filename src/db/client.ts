@@ -35,9 +35,11 @@ export interface Database {
   readonly watchStatements: (watcher: (query: string, params: readonly unknown[]) => void) => () => void;
   /**
    * Runs a statement rendered ahead of time that answers one row with one text column, `data`,
-   * and returns that text; for statements built outside Drizzle's query builder.
+   * and returns that text; for statements built outside Drizzle's query builder. On the server it
+   * is the UTF-8 bytes that came in (a Buffer), so a response that sends the text on never decodes
+   * and encodes it again; on PGlite a string.
    */
-  readonly readText: (statement: RenderedStatement) => Promise<string>;
+  readonly readText: (statement: RenderedStatement) => Promise<Line>;
   /**
    * Runs SQL text with `$n` parameters, or several statements without parameters in one simple
    * query (answering the last one's rows); for libraries that bring their own SQL (the job queue).
@@ -357,8 +359,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       watchStatements: (watcher) => counter.watch(watcher),
       readText: async (statement) => {
         counter.logQuery(statement.sql, statement.params);
-        const [row] = await reading.unsafe<Array<{ data: string }>>(statement.sql, statement.params as never[]);
-        return row!.data;
+        const [row] = await reading.unsafe(statement.sql, statement.params as never[]).raw();
+        return row![0] as Buffer;
       },
       executeSql: async (text, values = []) => {
         // postgres.js refuses BEGIN on a pool: a transaction's statements run in its begin()

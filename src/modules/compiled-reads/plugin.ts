@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import type { Database, RenderedStatement } from '../../db/client';
+import type { Database, Line, RenderedStatement } from '../../db/client';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { fragmentsOf } from '../../fragments';
 import type { RegionDirectory } from '../regions/directory';
@@ -28,7 +28,7 @@ export interface CompiledReadsContext {
    * Holds the response's `data` as JSON text when one statement answered it, for the HTTP layer
    * to send; a holder, because Apollo executes each operation on a shallow copy of the context.
    */
-  compiledData: { text?: string };
+  compiledData: { text?: Line };
   /** the database this request reads: a replica that has the caller's writes, or the primary */
   reading: { database: Pick<Database, 'readText'> };
 }
@@ -120,7 +120,8 @@ export function compiledReadsPlugin<C extends CompiledReadsContext>(
             : null;
           let data: Record<string, unknown>;
           try {
-            data = JSON.parse(await contextValue.reading.database.readText(statement)) as Record<string, unknown>;
+            const text = await contextValue.reading.database.readText(statement);
+            data = JSON.parse(text.toString()) as Record<string, unknown>;
           } catch (error) {
             if (isDatabaseUnavailable(error))
               return respond(merge(compiled, unavailable(compiled, error), await executed));
