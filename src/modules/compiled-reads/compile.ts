@@ -306,7 +306,12 @@ export function compileOperation(
     );
     const nodeJson = (fieldNodes: readonly FieldNode[], nodePath: readonly PathStep[]) =>
       objectJson(nodeType, subfields(nodeType, fieldNodes), target.fields, t.row, columns, target, nodePath);
-    const pageList = (item: SQL) => sql`coalesce(json_agg(${item} order by ${order(false)})${inPage}, '[]'::json)`;
+    // an aggregate reads the derived table's rows in its order, the page's when read forward; a page
+    // list sorts them again (a sort per page) only when read backward, or beside cursors' ordered
+    // aggregates, for which PostgreSQL 16 may sort the rows that every aggregate reads
+    const inOrder = !backward && !asked.has('startCursor') && !asked.has('endCursor');
+    const pageList = (item: SQL) =>
+      sql`coalesce(json_agg(${item}${inOrder ? sql`` : sql` order by ${order(false)}`})${inPage}, '[]'::json)`;
     const edgeCursor = (reversed: boolean) => sql`(array_agg(${cursor} order by ${order(reversed)})${inPage})[1]`;
     let readsRows = false;
 
@@ -377,8 +382,9 @@ export function compileOperation(
     if (!readsRows) return jsonObject(entries);
     const { conditions, orderBy } = keyset(q);
     return sql`(select ${jsonObject(entries)} from (
-      select ${selectList(columns)}${readsKey ? sql`, (${q.sort.key})::text as _k` : sql``},
-        ${readsMore ? sql`row_number() over (order by ${orderBy}) as _n` : sql`${q.sort.key} as _s`}
+      select ${selectList(columns)}${readsKey ? sql`, (${q.sort.key})::text as _k` : sql``}${
+        readsMore ? sql`, row_number() over (order by ${orderBy}) as _n` : inOrder ? sql`` : sql`, ${q.sort.key} as _s`
+      }
       from ${q.table} ${whereAll(parent ? [parent, ...conditions] : conditions)}
       order by ${orderBy} limit ${readsMore ? literalLimit(q) : sql.raw(String(limit))}) as ${t.alias} group by ())`;
   };
