@@ -359,7 +359,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       watchStatements: (watcher) => counter.watch(watcher),
       readText: async (statement) => {
         counter.logQuery(statement.sql, statement.params);
-        const [row] = await reading.unsafe(statement.sql, statement.params as never[]).raw();
+        // the extended protocol even without parameters: postgres.js sends a statement that has none
+        // as a simple query, which it never prepares, so it was parsed and planned at every run
+        const extended = { simple: false } as postgres.UnsafeQueryOptions;
+        const [row] = await reading.unsafe(statement.sql, statement.params as never[], extended).raw();
         return row![0] as Buffer;
       },
       executeSql: async (text, values = []) => {
