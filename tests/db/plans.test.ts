@@ -327,6 +327,49 @@ describeOnServer('the plans of every list × filter × order', 'EXPLAINs stateme
     expect(missing).toEqual([]);
   });
 
+  /** Every scan of an index in a plan: its name and whether it reads a bounded range (an Index Cond). */
+  function indexScansOf(plan: Record<string, unknown>): Array<{ index: string; bounded: boolean }> {
+    const own = plan['Index Name'] ? [{ index: String(plan['Index Name']), bounded: 'Index Cond' in plan }] : [];
+    const children = (plan['Plans'] as Array<Record<string, unknown>> | undefined) ?? [];
+    return [...own, ...children.flatMap(indexScansOf)];
+  }
+
+  it('reads a date range sorted by that date as a range of the sort index, not the index from one end', async () => {
+    const cases = [
+      ['donations', 'DonationFilter', 'DonationOrder', 'PLEDGED_ON', { dateFrom: '2020-01-01', dateTo: '2020-12-31' }],
+      ['projects', 'ProjectFilter', 'ProjectOrder', 'STARTS_ON', { startsFrom: '2020-01-01', startsTo: '2020-12-31' }],
+    ] as const;
+    const unbounded: string[] = [];
+    for (const [field, filterType, orderType, order, filter] of cases) {
+      const document = `query ($filter: ${filterType}, $orderBy: ${orderType}) {
+        ${field}(filter: $filter, orderBy: $orderBy, first: 20) { nodes { id } } }`;
+      for (const direction of ['ASC', 'DESC']) {
+        for (const [pathName, server] of [
+          ['compiled', compiled],
+          ['resolvers', resolvers],
+        ] as const) {
+          const sent: Array<{ text: string; params: readonly unknown[] }> = [];
+          const stop = server.database.watchStatements((text, params) => sent.push({ text, params }));
+          try {
+            expect(
+              (await server.query(document, { filter, orderBy: { field: order, direction } })).body.errors,
+            ).toBeUndefined();
+          } finally {
+            stop();
+          }
+          for (const { text, params } of sent) {
+            const [explained] = await explainer.unsafe(`explain (format json) ${text}`, params as never[]);
+            const scans = indexScansOf((explained!['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan);
+            for (const scan of scans.filter((s) => !s.bounded)) {
+              unbounded.push(`${field} by ${order} ${direction} on ${pathName}: ${scan.index} read without bounds`);
+            }
+          }
+        }
+      }
+    }
+    expect(unbounded).toEqual([]);
+  });
+
   it('reads no big table sequentially, on either path', async () => {
     const failures: string[] = [];
     for (const list of listCases(known)) {

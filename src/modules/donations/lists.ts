@@ -4,7 +4,7 @@ import { pageWindow } from '../pagination/arguments';
 import type { ListBuilder } from '../pagination/lists';
 import { grainAnswering } from '../statistics/donation-grains';
 import { countFromRollups } from '../statistics/store';
-import { donationConditions, donationList } from './store';
+import { donationList } from './store';
 
 /**
  * `Query.donations`. Its `totalCount` comes from the donation rollups when a grain keeps every
@@ -14,7 +14,7 @@ import { donationConditions, donationList } from './store';
 export const DONATIONS: ListBuilder<typeof donations, QueryDonationsArgs> = (args) => {
   const grain = grainAnswering(args.filter);
   return {
-    ...donationList(donationConditions(args.filter), args.orderBy, pageWindow(args)),
+    ...donationList(args.filter, args.orderBy, pageWindow(args)),
     ...(grain ? { count: countFromRollups(grain, args.filter) } : {}),
   };
 };

@@ -9,7 +9,7 @@ import { checkDateRange } from '../dates/date-range';
 import { expectGlobalId } from '../node/global-id';
 import { industrySection } from '../organizations/industry';
 import type { PageWindow } from '../pagination/arguments';
-import type { ListQuery, Sort } from '../pagination/store';
+import { sortKeyRange, type ListQuery, type Sort } from '../pagination/store';
 import { provenanceIn } from '../provenance/filter';
 import type { DisbursementRow, DonationGroupRow, DonationPeriodRow, DonationRow, DonationTotalsRow } from './mappers';
 import { anyOf } from '../../db/any-of';
@@ -76,12 +76,17 @@ export function donationSort(order: DonationOrder | null | undefined): Sort {
   }
 }
 
+/** A list of the donations `filter` selects; sorted by date, its date range also bounds the sort key. */
 export function donationList(
-  conditions: SQL[],
+  filter: DonationFilter | null | undefined,
   order: DonationOrder | null | undefined,
   window: PageWindow,
 ): ListQuery<typeof donations> {
-  return { table: donations, conditions, sort: donationSort(order), window };
+  const sort = donationSort(order);
+  const byDate = (order?.field ?? 'PLEDGED_ON') === 'PLEDGED_ON';
+  const conditions = donationConditions(filter);
+  if (byDate) conditions.push(...sortKeyRange(sort, filter?.dateFrom, filter?.dateTo));
+  return { table: donations, conditions, sort, window };
 }
 
 const yuanSum = (column: PgColumn, where?: SQL) =>

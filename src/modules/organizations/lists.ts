@@ -7,11 +7,11 @@ import type {
   OrganizationTrainingSessionsArgs,
   QueryOrganizationsArgs,
 } from '../../generated/graphql';
-import { donationConditions, donationList } from '../donations/store';
+import { donationList } from '../donations/store';
 import { governanceMetricConditions, governanceMetricList } from '../governance/store';
 import { pageWindow } from '../pagination/arguments';
 import type { ChildList, ListBuilder } from '../pagination/lists';
-import { projectConditions, projectList } from '../projects/store';
+import { projectList } from '../projects/store';
 import { trainingSessionConditions, trainingSessionList } from '../training-sessions/store';
 import { organizationConditions, organizationList } from './store';
 import type { organizations } from '../../db/schema';
@@ -25,22 +25,21 @@ export const ORGANIZATION_PROJECTS: ChildList<typeof projects, OrganizationProje
   relation: 'Organization.projects',
   parent: projects.organizationId,
   query: (args, regions) =>
-    projectList(projectConditions({ ...args.filter, organizationId: null }, regions), args.orderBy, pageWindow(args)),
+    projectList({ ...args.filter, organizationId: null }, regions, args.orderBy, pageWindow(args)),
 };
 
 /** `Organization.donationsGiven`: the filter's `donorId` is ignored. */
 export const ORGANIZATION_DONATIONS_GIVEN: ChildList<typeof donations, OrganizationDonationsGivenArgs> = {
   relation: 'Organization.donationsGiven',
   parent: donations.donorId,
-  query: (args) => donationList(donationConditions({ ...args.filter, donorId: null }), args.orderBy, pageWindow(args)),
+  query: (args) => donationList({ ...args.filter, donorId: null }, args.orderBy, pageWindow(args)),
 };
 
 /** `Organization.donationsReceived`: the filter's `recipientId` is ignored. */
 export const ORGANIZATION_DONATIONS_RECEIVED: ChildList<typeof donations, OrganizationDonationsReceivedArgs> = {
   relation: 'Organization.donationsReceived',
   parent: donations.recipientId,
-  query: (args) =>
-    donationList(donationConditions({ ...args.filter, recipientId: null }), args.orderBy, pageWindow(args)),
+  query: (args) => donationList({ ...args.filter, recipientId: null }, args.orderBy, pageWindow(args)),
 };
 
 /** `Organization.trainingSessions`: the filter's `organizerId` is ignored. */

@@ -34,6 +34,20 @@ export interface ListQuery<T extends PagedTable> {
   count?: SQL;
 }
 
+/**
+ * A date range on the column a list is sorted by, written again on its sort key, which coalesces
+ * unknown dates to -infinity: only bounds on the key itself let the plan read the key's index over
+ * the range, instead of walking the index from one end and discarding every row outside it (687,000
+ * donations before a year's, newest first). The column's own bounds stay, so rows without a date
+ * are still left out: together the two say what the column's bounds alone say.
+ */
+export function sortKeyRange(sort: Sort, from: string | null | undefined, to: string | null | undefined): SQL[] {
+  return [
+    from != null ? sql`${sort.key} >= ${from}::date` : undefined,
+    to != null ? sql`${sort.key} <= ${to}::date` : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+}
+
 export interface Edge<N> {
   node: N;
   cursor: string;

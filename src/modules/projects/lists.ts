@@ -1,20 +1,19 @@
 import { donations, projectReports, type projects } from '../../db/schema';
 import type { ProjectDonationsArgs, ProjectReportsArgs, QueryProjectsArgs } from '../../generated/graphql';
-import { donationConditions, donationList } from '../donations/store';
+import { donationList } from '../donations/store';
 import { pageWindow } from '../pagination/arguments';
 import type { ChildList, ListBuilder } from '../pagination/lists';
-import { projectConditions, projectList, projectReportList } from './store';
+import { projectList, projectReportList } from './store';
 
 /** `Query.projects`. */
 export const PROJECTS: ListBuilder<typeof projects, QueryProjectsArgs> = (args, regions) =>
-  projectList(projectConditions(args.filter, regions), args.orderBy, pageWindow(args));
+  projectList(args.filter, regions, args.orderBy, pageWindow(args));
 
 /** `Project.donations`: the filter's `projectId` is ignored. */
 export const PROJECT_DONATIONS: ChildList<typeof donations, ProjectDonationsArgs> = {
   relation: 'Project.donations',
   parent: donations.projectId,
-  query: (args) =>
-    donationList(donationConditions({ ...args.filter, projectId: null }), args.orderBy, pageWindow(args)),
+  query: (args) => donationList({ ...args.filter, projectId: null }, args.orderBy, pageWindow(args)),
 };
 
 /** `Project.reports`, latest period first. */

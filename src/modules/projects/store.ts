@@ -8,7 +8,7 @@ import type { ProjectFilter, ProjectOrder } from '../../generated/graphql';
 import { checkDateRange } from '../dates/date-range';
 import { expectGlobalId } from '../node/global-id';
 import type { PageWindow } from '../pagination/arguments';
-import type { ListQuery, Sort } from '../pagination/store';
+import { sortKeyRange, type ListQuery, type Sort } from '../pagination/store';
 import { provenanceIn } from '../provenance/filter';
 import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
@@ -60,12 +60,17 @@ export function projectSort(order: ProjectOrder | null | undefined): Sort {
   }
 }
 
+/** A list of the projects `filter` selects; sorted by start date, its date range also bounds the sort key. */
 export function projectList(
-  conditions: SQL[],
+  filter: ProjectFilter | null | undefined,
+  regions: RegionDirectory,
   order: ProjectOrder | null | undefined,
   window: PageWindow,
 ): ListQuery<typeof projects> {
-  return { table: projects, conditions, sort: projectSort(order), window };
+  const sort = projectSort(order);
+  const conditions = projectConditions(filter, regions);
+  if (order?.field === 'STARTS_ON') conditions.push(...sortKeyRange(sort, filter?.startsFrom, filter?.startsTo));
+  return { table: projects, conditions, sort, window };
 }
 
 /** A project's reports, latest period first. */
