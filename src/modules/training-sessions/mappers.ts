@@ -26,19 +26,23 @@ export const TRAINING_SESSION_FIELD_COLUMNS: FieldColumns<TrainingSession, Train
   history: ['id'],
 };
 
-/** Person-times over the matching sessions, their provenance kinds, and the target metric that applies, if any. */
-export interface TrainingProgressRow extends TrainingTotalsRow {
+/**
+ * Person-times over the matching sessions, and what the request asked for beside them: their
+ * provenance kinds (`provenanceCounts`), and the target metric that applies, if any (null too
+ * when no field asked needs it).
+ */
+export interface TrainingProgressRow extends TrainingSumsRow, Partial<ProvenanceCountsRow> {
   targetMetric: GovernanceMetricRow | null;
 }
 
-/** Sessions, person-times and sessions per provenance kind over every matching session. */
-export interface TrainingTotalsRow extends ProvenanceCountsRow {
+/** Sessions and person-times over every matching session. */
+export interface TrainingSumsRow {
   sessionCount: number;
   personTimes: number;
 }
 
 /** Sessions and person-times that started in one period of a timeline. */
-export interface TrainingPeriodRow extends PeriodRow, TrainingTotalsRow {}
+export interface TrainingPeriodRow extends PeriodRow, TrainingSumsRow, ProvenanceCountsRow {}
 
 /** The success of `recordTrainingSession`. */
 export interface TrainingSessionWritten {

@@ -10,7 +10,7 @@ import { TRAINING_TARGET_INDICATOR } from '../../db/reference/indicators';
 import { findLatestTarget } from '../governance/store';
 import { toGlobalId, expectGlobalId } from '../node/global-id';
 import { rootConnection } from '../pagination/lists';
-import { selectedColumns } from '../pagination/selection';
+import { askedFields, selectedColumns } from '../pagination/selection';
 import { TRAINING_SESSION_FIELD_COLUMNS } from './mappers';
 import { sumTraining, sumTrainingPerPeriod, trainingSessionConditions } from './store';
 import { TRAINING_SESSIONS } from './lists';
@@ -22,6 +22,9 @@ import { recordTrainingSessions, TRAINING_SESSION_CONSTRAINTS } from './writes';
 import { progressToward, targetOf, trainingTimeline } from './timeline';
 import { provenanceCounts } from '../statistics/provenance-counts';
 
+/** TrainingProgress fields read from the target metric. */
+const TARGET_FIELDS = ['target', 'targetDate', 'progress', 'targetMetric'];
+
 export const Query: QueryResolvers = {
   trainingSession: (_root, { id }, ctx) =>
     ctx.loaders.trainingSessionById.load(expectGlobalId(id, 'TrainingSession', 'id')),
@@ -31,11 +34,15 @@ export const Query: QueryResolvers = {
       TRAINING_SESSIONS(args, ctx.regions),
       selectedColumns(info, trainingSessions, TRAINING_SESSION_FIELD_COLUMNS),
     ),
-  trainingProgress: async (_root, { filter }, ctx) => {
+  trainingProgress: async (_root, { filter }, ctx, info) => {
     const conditions = trainingSessionConditions(filter, ctx.regions);
+    // each part only when a field asked needs it: the kinds make the sums read every row, the target is a statement of its own
+    const asked = askedFields(info);
     const [sums, targetMetric] = await Promise.all([
-      sumTraining(ctx.db, conditions),
-      findLatestTarget(ctx.db, TRAINING_TARGET_INDICATOR, filter?.regionCode ?? null),
+      sumTraining(ctx.db, conditions, asked.has('provenanceCounts')),
+      TARGET_FIELDS.some((f) => asked.has(f))
+        ? findLatestTarget(ctx.db, TRAINING_TARGET_INDICATOR, filter?.regionCode ?? null)
+        : null,
     ]);
     return { ...sums, targetMetric };
   },
@@ -75,5 +82,11 @@ export const TrainingProgress: TrainingProgressResolvers = {
   target: (p) => targetOf(p.targetMetric),
   targetDate: (p) => p.targetMetric?.periodEnd ?? null,
   progress: (p) => progressToward(p.personTimes, p.targetMetric),
-  provenanceCounts: (p) => provenanceCounts(p),
+  provenanceCounts: ({ reported, submitted, synthetic }) => {
+    // Query.trainingProgress counts the kinds whenever this field is asked
+    if (reported === undefined || submitted === undefined || synthetic === undefined) {
+      throw new Error('trainingProgress was summed without its provenance counts');
+    }
+    return provenanceCounts({ reported, submitted, synthetic });
+  },
 };

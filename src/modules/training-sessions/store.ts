@@ -11,11 +11,11 @@ import type { ListQuery, Sort } from '../pagination/store';
 import { provenanceIn } from '../provenance/filter';
 import type { RegionDirectory } from '../regions/directory';
 import { inRegion } from '../regions/filter';
-import type { TrainingPeriodRow, TrainingSessionRow, TrainingTotalsRow } from './mappers';
+import type { TrainingPeriodRow, TrainingSessionRow, TrainingSumsRow } from './mappers';
 import { whereAll } from '../../db/where-all';
 import { rowsByIds } from '../../db/rows-by-ids';
 import { TRUNC_UNIT } from '../statistics/periods';
-import { provenanceCountColumns } from '../statistics/provenance-counts';
+import { provenanceCountColumns, type ProvenanceCountsRow } from '../statistics/provenance-counts';
 
 /** One session per id, in id order; null where absent. */
 export async function findTrainingSessionsByIds(
@@ -69,12 +69,20 @@ export function trainingSessionList(
   return { table: trainingSessions, conditions, sort: trainingSessionSort(order), window };
 }
 
-/** Sessions, person-times (人次) and sessions per provenance kind over every matching session. */
-export async function sumTraining(db: Db, conditions: SQL[]): Promise<TrainingTotalsRow> {
-  const [row] = await rows<TrainingTotalsRow>(
+/**
+ * Sessions, person-times (人次) and, when `byProvenance`, sessions per provenance kind over every
+ * matching session. Without the kinds, an index holding the participant counts can answer alone;
+ * with them, every matching row is read, so they are counted only when asked for.
+ */
+export async function sumTraining(
+  db: Db,
+  conditions: SQL[],
+  byProvenance: boolean,
+): Promise<TrainingSumsRow & Partial<ProvenanceCountsRow>> {
+  const [row] = await rows<TrainingSumsRow & Partial<ProvenanceCountsRow>>(
     db,
-    sql`select count(*)::int as "sessionCount", coalesce(sum(${trainingSessions.participantCount}), 0)::int as "personTimes",
-          ${provenanceCountColumns(trainingSessions.provenanceKind)}
+    sql`select count(*)::int as "sessionCount", coalesce(sum(${trainingSessions.participantCount}), 0)::int as "personTimes"
+          ${byProvenance ? sql`, ${provenanceCountColumns(trainingSessions.provenanceKind)}` : sql``}
         from ${trainingSessions} ${whereAll(conditions)}`,
   );
   return row!;

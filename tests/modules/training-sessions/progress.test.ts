@@ -55,4 +55,25 @@ describe('trainingProgress', () => {
       progress: (Number(regional!.value) / Number(regional!.target)).toFixed(4),
     });
   });
+  it('reads only what the fields asked need: the kinds and the target only when asked for', async () => {
+    const sent = async (fields: string) => {
+      const statements: string[] = [];
+      const stop = t.database.watchStatements((text) => statements.push(text));
+      try {
+        const { body } = await t.query(`{ trainingProgress { ${fields} } }`);
+        expect(body.errors).toBeUndefined();
+        return { body, statements };
+      } finally {
+        stop();
+      }
+    };
+    const sumsOnly = await sent('sessionCount personTimes');
+    expect(sumsOnly.statements).toHaveLength(1);
+    expect(sumsOnly.statements[0]).not.toMatch(/provenance_kind/);
+    const everything = await sent('personTimes target provenanceCounts { reported submitted synthetic }');
+    expect(everything.statements).toHaveLength(2);
+    expect(everything.statements.join('\n')).toMatch(/provenance_kind/);
+    const { reported, submitted, synthetic } = everything.body.data.trainingProgress.provenanceCounts;
+    expect(reported + submitted + synthetic).toBe(sumsOnly.body.data.trainingProgress.sessionCount);
+  });
 });
