@@ -69,6 +69,9 @@ export const donationRollups = pgTable(
     unique('donation_rollups_key')
       .on(t.grain, t.provenanceKind, t.purpose, t.status, t.donorType, t.donorIndustry, t.province, t.month)
       .nullsNotDistinct(),
+    // a grain's months in a range (a list's totalCount or a timeline over some months): the key
+    // leads with provenance and purpose, so without this every row of the grain is read
+    index('donation_rollups_grain_month_idx').on(t.grain, t.month),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "donation_rollups_grain_month_idx" ON "donation_rollups" USING btree ("grain","month");
