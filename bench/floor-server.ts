@@ -1,6 +1,8 @@
 /**
  * The floor: node:http and postgres.js, one prepared statement per shape whose JSON text goes
  * straight to the socket. Nothing a GraphQL server does is done here; it bounds what is possible.
+ * `simple: false`: postgres.js sends a statement without parameters as a simple query, never
+ * prepared, which would leave the floor parsing and planning every shape at every request.
  * Started by bench/run.ts with PORT, DATABASE_URL and FIXTURES (JSON) in the environment.
  */
 import { createServer } from 'node:http';
@@ -19,7 +21,7 @@ createServer((request, response) => {
   }
   request.resume();
   sql
-    .unsafe<{ body: string }[]>(statement.text, statement.params as never[], { prepare: true })
+    .unsafe<{ body: string }[]>(statement.text, statement.params as never[], { prepare: true, simple: false })
     .then(([row]) => {
       response.writeHead(200, { 'content-type': 'application/json' }).end(row!.body);
     })
