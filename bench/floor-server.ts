@@ -21,7 +21,11 @@ createServer((request, response) => {
   }
   request.resume();
   sql
-    .unsafe<{ body: string }[]>(statement.text, statement.params as never[], { prepare: true, simple: false })
+    .unsafe<{ body: string }[]>(
+      statement.text,
+      statement.params as never[],
+      { prepare: true, simple: false } as postgres.UnsafeQueryOptions,
+    )
     .then(([row]) => {
       response.writeHead(200, { 'content-type': 'application/json' }).end(row!.body);
     })
