@@ -268,8 +268,8 @@ describeOnServer('the plans of every list × filter × order', 'EXPLAINs stateme
     expect(rows[0]).toEqual({ plan_cache_mode: PLAN_CACHE_MODE });
   });
 
-  /** The statements `server` sends to answer `document`, and the big tables each one's plan scans sequentially. */
-  async function seqScansOf(server: TestServer, document: string, variables: Record<string, unknown>) {
+  /** The plan of each statement `server` sends to answer `document`, with its text. */
+  async function plansOf(server: TestServer, document: string, variables: Record<string, unknown> = {}) {
     const sent: Array<{ text: string; params: readonly unknown[] }> = [];
     const stop = server.database.watchStatements((text, params) => sent.push({ text, params }));
     let response;
@@ -279,21 +279,32 @@ describeOnServer('the plans of every list × filter × order', 'EXPLAINs stateme
       stop();
     }
     expect(response.body.errors).toBeUndefined();
-    const found: string[] = [];
+    const plans: Array<{ text: string; plan: Record<string, unknown> }> = [];
     for (const { text, params } of sent) {
       const [explained] = await explainer.unsafe(`explain (format json) ${text}`, params as never[]);
-      const plan = (explained!['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan;
-      found.push(...bigSeqScans(plan).map((scan) => `${scan} in: ${text}`));
+      plans.push({ text, plan: (explained!['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan });
     }
-    return found;
+    return plans;
   }
 
-  /** Every index a plan reads, by name. */
-  function indexesOf(plan: Record<string, unknown>): string[] {
-    const own = plan['Index Name'] ? [String(plan['Index Name'])] : [];
-    const children = (plan['Plans'] as Array<Record<string, unknown>> | undefined) ?? [];
-    return [...own, ...children.flatMap(indexesOf)];
+  /** The big tables each statement `server` sends to answer `document` scans sequentially. */
+  async function seqScansOf(server: TestServer, document: string, variables: Record<string, unknown>) {
+    const plans = await plansOf(server, document, variables);
+    return plans.flatMap(({ text, plan }) => bigSeqScans(plan).map((scan) => `${scan} in: ${text}`));
   }
+
+  /** Every scan of an index in a plan: its name and whether it reads a bounded range (an Index Cond). */
+  function indexScansOf(plan: Record<string, unknown>): Array<{ index: string; bounded: boolean }> {
+    const own = plan['Index Name'] ? [{ index: String(plan['Index Name']), bounded: 'Index Cond' in plan }] : [];
+    const children = (plan['Plans'] as Array<Record<string, unknown>> | undefined) ?? [];
+    return [...own, ...children.flatMap(indexScansOf)];
+  }
+
+  const PATHS = () =>
+    [
+      ['compiled', compiled],
+      ['resolvers', resolvers],
+    ] as const;
 
   it("pages each parent's donations by amount from the parent's (key, total, id) index, on either path", async () => {
     const cases = [
@@ -305,34 +316,13 @@ describeOnServer('the plans of every list × filter × order', 'EXPLAINs stateme
     for (const [list, child, index] of cases) {
       const document = `{ ${list}(first: 20) { nodes { id ${child}(first: 5, orderBy: { field: TOTAL, direction: DESC }) {
         nodes { id total { value } } } } } }`;
-      for (const [pathName, server] of [
-        ['compiled', compiled],
-        ['resolvers', resolvers],
-      ] as const) {
-        const sent: Array<{ text: string; params: readonly unknown[] }> = [];
-        const stop = server.database.watchStatements((text, params) => sent.push({ text, params }));
-        try {
-          expect((await server.query(document)).body.errors).toBeUndefined();
-        } finally {
-          stop();
-        }
-        const used: string[] = [];
-        for (const { text, params } of sent) {
-          const [explained] = await explainer.unsafe(`explain (format json) ${text}`, params as never[]);
-          used.push(...indexesOf((explained!['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan));
-        }
+      for (const [pathName, server] of PATHS()) {
+        const used = (await plansOf(server, document)).flatMap(({ plan }) => indexScansOf(plan).map((s) => s.index));
         if (!used.includes(index)) missing.push(`${list}.${child} by TOTAL on ${pathName}: read ${used.join(', ')}`);
       }
     }
     expect(missing).toEqual([]);
   });
-
-  /** Every scan of an index in a plan: its name and whether it reads a bounded range (an Index Cond). */
-  function indexScansOf(plan: Record<string, unknown>): Array<{ index: string; bounded: boolean }> {
-    const own = plan['Index Name'] ? [{ index: String(plan['Index Name']), bounded: 'Index Cond' in plan }] : [];
-    const children = (plan['Plans'] as Array<Record<string, unknown>> | undefined) ?? [];
-    return [...own, ...children.flatMap(indexScansOf)];
-  }
 
   it('reads a date range sorted by that date as a range of the sort index, not the index from one end', async () => {
     const cases = [
@@ -344,25 +334,10 @@ describeOnServer('the plans of every list × filter × order', 'EXPLAINs stateme
       const document = `query ($filter: ${filterType}, $orderBy: ${orderType}) {
         ${field}(filter: $filter, orderBy: $orderBy, first: 20) { nodes { id } } }`;
       for (const direction of ['ASC', 'DESC']) {
-        for (const [pathName, server] of [
-          ['compiled', compiled],
-          ['resolvers', resolvers],
-        ] as const) {
-          const sent: Array<{ text: string; params: readonly unknown[] }> = [];
-          const stop = server.database.watchStatements((text, params) => sent.push({ text, params }));
-          try {
-            expect(
-              (await server.query(document, { filter, orderBy: { field: order, direction } })).body.errors,
-            ).toBeUndefined();
-          } finally {
-            stop();
-          }
-          for (const { text, params } of sent) {
-            const [explained] = await explainer.unsafe(`explain (format json) ${text}`, params as never[]);
-            const scans = indexScansOf((explained!['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan);
-            for (const scan of scans.filter((s) => !s.bounded)) {
-              unbounded.push(`${field} by ${order} ${direction} on ${pathName}: ${scan.index} read without bounds`);
-            }
+        for (const [pathName, server] of PATHS()) {
+          const plans = await plansOf(server, document, { filter, orderBy: { field: order, direction } });
+          for (const scan of plans.flatMap(({ plan }) => indexScansOf(plan)).filter((s) => !s.bounded)) {
+            unbounded.push(`${field} by ${order} ${direction} on ${pathName}: ${scan.index} read without bounds`);
           }
         }
       }
@@ -385,10 +360,7 @@ describeOnServer('the plans of every list × filter × order', 'EXPLAINs stateme
         for (const field of list.orders) {
           for (const direction of ['ASC', 'DESC']) {
             const variables = { filter, orderBy: { field, direction } };
-            for (const [pathName, server] of [
-              ['compiled', compiled],
-              ['resolvers', resolvers],
-            ] as const) {
+            for (const [pathName, server] of PATHS()) {
               const scans = await seqScansOf(server, document, variables);
               const what = `${list.field}(filter: ${JSON.stringify(filter)}, orderBy: ${field} ${direction}) on ${pathName}`;
               failures.push(...scans.map((scan) => `${what}: ${scan}`));
