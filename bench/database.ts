@@ -1,4 +1,6 @@
 /** The benchmark database: created, migrated, loaded and analysed once, reused while its data fits. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
@@ -138,6 +140,37 @@ export function databaseUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * Why `name` cannot be read as holding exactly `options`' data at this tree's schema, or null when
+ * it can: it exists, its bench_meta names those options, and it has every migration of the
+ * journal. Reads only; prepareDatabase is what loads and migrates.
+ */
+export async function notReadyReason(
+  adminUrl: string,
+  name: string,
+  options: SyntheticOptions,
+): Promise<string | null> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (!exists) return `there is no database ${name}`;
+  } finally {
+    await admin.end();
+  }
+  const db = postgres(databaseUrl(adminUrl, name), { max: 1, onnotice: () => {} });
+  try {
+    const [meta] = await db`select options from bench_meta`.catch(() => [undefined]);
+    if (meta?.['options'] !== JSON.stringify(options))
+      return `${name} does not hold the set ${JSON.stringify(options)}`;
+    const [applied] = await db<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
+    const journalFile = path.join(__dirname, '..', 'migrations', 'meta', '_journal.json');
+    const journal = (JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] }).entries.length;
+    return applied!.n === journal ? null : `${name} has ${applied!.n} of ${journal} migrations`;
+  } finally {
+    await db.end();
+  }
 }
 
 /** Makes `name` hold exactly `options`' data, loading only when it does not already. */

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { databaseUrl } from './database';
+import { median } from './median';
 import { start, stop } from './servers';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '300' } } });
@@ -58,7 +59,6 @@ async function main(): Promise<void> {
         times[kind].push(await time(documents[kind]));
       }
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const m = Object.fromEntries(kinds.map((k) => [k, median(times[k])])) as Record<keyof typeof documents, number>;
     process.stdout.write(
       [

@@ -16,13 +16,11 @@
  * query's times and the SQL each server sent for it. Exits 1 on a difference in the answers or an
  * internal error; a query that ran out of time on either path is listed, not compared.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { buildSchema } from 'graphql';
-import postgres from 'postgres';
 import { openDatabase } from '../src/db/client';
 import { LARGE } from '../src/db/seed/synthetic';
 import { loadTypeDefs } from '../src/schema';
@@ -39,9 +37,10 @@ import {
 } from '../tests/fuzz/both-paths';
 import { KnownValues, randomQuery } from '../tests/support/random-queries';
 import { serveTestDatabase, type TestServer } from '../tests/support/server';
-import { databaseUrl, prepareDatabase } from './database';
+import { databaseUrl, notReadyReason, prepareDatabase } from './database';
 import { rootFields } from './query-class';
 import { SMOKE } from './smoke';
+import { median } from './median';
 
 const { values: args } = parseArgs({
   options: {
@@ -184,23 +183,9 @@ async function main(): Promise<number> {
 
 /** The large set's URL, after checking it holds LARGE and every migration; it is never written. */
 async function largeSet(adminUrl: string, name: string): Promise<string> {
-  const url = databaseUrl(adminUrl, name);
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const [meta] = await sql`select options from bench_meta`.catch(() => [undefined]);
-    if (meta?.['options'] !== JSON.stringify(LARGE))
-      throw new Error(`${name} does not hold the large set yet: npm run bench loads it (this mode only reads)`);
-    const [applied] = await sql<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    const journalFile = path.join(__dirname, '..', 'migrations', 'meta', '_journal.json');
-    const journal = (JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] }).entries.length;
-    if (applied!.n !== journal)
-      throw new Error(
-        `${name} has ${applied!.n} of ${journal} migrations: npm run bench migrates it (this mode only reads)`,
-      );
-  } finally {
-    await sql.end();
-  }
-  return url;
+  const reason = await notReadyReason(adminUrl, name, LARGE);
+  if (reason) throw new Error(`${reason}: npm run bench loads and migrates it (this mode only reads)`);
+  return databaseUrl(adminUrl, name);
 }
 
 type Times = Record<'ours' | 'resolvers', number[]>;
@@ -252,12 +237,6 @@ function unavailable(answer: Answer): boolean {
 function firstErrorCode(answer: Answer): string | null {
   const [first] = errorsOf(answer);
   return first ? (first.extensions?.code ?? 'NO_CODE') : null;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 interface Group {

@@ -27,6 +27,7 @@ import { SMOKE } from './smoke';
 import { exportSection, runExports } from './exports';
 import { SHAPES, type Fixtures, type ServerKind, type Shape } from './shapes';
 import { enableStatementCounting, statementsSince, type StatementCounter } from './statements';
+import { median } from './median';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -211,12 +212,6 @@ async function checkSameData(servers: Running[], f: Fixtures): Promise<Map<strin
     bytes.set(shape.name, sizes);
   }
   return bytes;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function main(): Promise<void> {

@@ -32,6 +32,7 @@ import { watchMemory } from './memory';
 import { start, stop, type Running } from './servers';
 import { rowIdOf } from './shapes';
 import type { FloorWriter } from './write-floor-server';
+import { median } from './median';
 
 /** The data every write database starts with: enough organizations and projects to write for. */
 const SEED: SyntheticOptions = { organizations: 60, projects: 120, donations: 300, trainingSessions: 10, seed: 7 };
@@ -90,12 +91,6 @@ export interface WriteOptions {
   connections: number;
   basePort: number;
   log: (line: string) => void;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 interface WriteDatabase {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import postgres from 'postgres';
+import { databaseUrl, notReadyReason } from '../../bench/database';
 import { openDatabase, PLAN_CACHE_MODE } from '../../src/db/client';
+import { LARGE } from '../../src/db/seed/synthetic';
 import { toGlobalId } from '../../src/modules/node/global-id';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { describeOnServer, SERVER_URL } from '../support/needs-server';
@@ -173,30 +173,10 @@ function listCases(k: Known): ListCase[] {
   ];
 }
 
-/** Whether the benchmark database is loaded and holds every migration this tree has. */
+/** The benchmark database's URL when it holds the large set and every migration this tree has. */
 async function benchDatabaseReady(adminUrl: string): Promise<string | null> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [exists] = await admin`select 1 from pg_database where datname = ${BENCH_DATABASE}`;
-    if (!exists) return null;
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
-  const bench = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  try {
-    const journal = JSON.parse(readFileSync(path.join(__dirname, '../../migrations/meta/_journal.json'), 'utf8')) as {
-      entries: unknown[];
-    };
-    const [state] = await bench`select to_regclass('bench_meta') is not null as loaded,
-      (select count(*)::int from drizzle.__drizzle_migrations) as migrations`;
-    return state!['loaded'] && state!['migrations'] === journal.entries.length ? url.toString() : null;
-  } catch {
-    return null;
-  } finally {
-    await bench.end();
-  }
+  const reason = await notReadyReason(adminUrl, BENCH_DATABASE, LARGE).catch((error: Error) => error.message);
+  return reason === null ? databaseUrl(adminUrl, BENCH_DATABASE) : null;
 }
 
 /** A plan's sequential scans of big tables, as `Seq Scan on <table>`. */

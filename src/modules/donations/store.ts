@@ -83,9 +83,9 @@ export function donationList(
   window: PageWindow,
 ): ListQuery<typeof donations> {
   const sort = donationSort(order);
-  const byDate = (order?.field ?? 'PLEDGED_ON') === 'PLEDGED_ON';
   const conditions = donationConditions(filter);
-  if (byDate) conditions.push(...sortKeyRange(sort, filter?.dateFrom, filter?.dateTo));
+  // the one date order is the pledge date's, which the filter's range is on
+  if (sort.type === 'date') conditions.push(...sortKeyRange(sort, filter?.dateFrom, filter?.dateTo));
   return { table: donations, conditions, sort, window };
 }
 

@@ -69,7 +69,8 @@ export function projectList(
 ): ListQuery<typeof projects> {
   const sort = projectSort(order);
   const conditions = projectConditions(filter, regions);
-  if (order?.field === 'STARTS_ON') conditions.push(...sortKeyRange(sort, filter?.startsFrom, filter?.startsTo));
+  // the one date order is the start date's, which the filter's range is on
+  if (sort.type === 'date') conditions.push(...sortKeyRange(sort, filter?.startsFrom, filter?.startsTo));
   return { table: projects, conditions, sort, window };
 }
 
