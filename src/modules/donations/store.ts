@@ -17,6 +17,7 @@ import { whereAll } from '../../db/where-all';
 import { rowsByIds } from '../../db/rows-by-ids';
 import { NO_RECORDS, provenanceCountColumns, type ProvenanceCountsRow } from '../statistics/provenance-counts';
 import { TRUNC_UNIT } from '../statistics/periods';
+import { withValuesWritten } from '../../db/written-values';
 
 /** One donation per id, in id order; null where absent. */
 export async function findDonationsByIds(db: Db, ids: readonly string[]): Promise<(DonationRow | null)[]> {
@@ -38,7 +39,7 @@ export function donationConditions(filter: DonationFilter | null | undefined): S
   if (!filter) return [];
   const f = filter;
   checkDateRange(f.dateFrom, f.dateTo, 'filter.dateTo');
-  return [
+  return withValuesWritten([
     f.donorId != null ? eq(donations.donorId, expectGlobalId(f.donorId, 'Organization', 'filter.donorId')) : undefined,
     f.recipientId != null
       ? eq(donations.recipientId, expectGlobalId(f.recipientId, 'Organization', 'filter.recipientId'))
@@ -60,7 +61,7 @@ export function donationConditions(filter: DonationFilter | null | undefined): S
     f.dateTo != null ? lte(donations.pledgedOn, f.dateTo) : undefined,
     f.minTotal != null ? gte(donations.total, f.minTotal) : undefined,
     provenanceIn(donations.provenanceKind, f.provenance),
-  ].filter((c): c is SQL => c !== undefined);
+  ]);
 }
 
 /** Newest pledge first unless told otherwise. */

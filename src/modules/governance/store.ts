@@ -14,6 +14,7 @@ import { inRegion } from '../regions/filter';
 import type { GovernanceIndicatorRow, GovernanceMetricRow } from './mappers';
 import { anyOf } from '../../db/any-of';
 import { rowsByIds } from '../../db/rows-by-ids';
+import { withValuesWritten } from '../../db/written-values';
 
 export async function findGovernanceIndicators(db: Db): Promise<GovernanceIndicatorRow[]> {
   return db.select().from(governanceIndicators).orderBy(asc(governanceIndicators.code));
@@ -70,7 +71,7 @@ export function governanceMetricConditions(
   if (!filter) return [];
   const f = filter;
   checkDateRange(f.periodFrom, f.periodTo, 'filter.periodTo');
-  return [
+  return withValuesWritten([
     f.indicatorCodes?.length ? inArray(governanceMetrics.indicatorCode, f.indicatorCodes) : undefined,
     f.scopes?.length ? inArray(governanceMetrics.scope, f.scopes) : undefined,
     f.organizationId != null
@@ -82,7 +83,7 @@ export function governanceMetricConditions(
     f.periodFrom != null ? gte(governanceMetrics.periodEnd, f.periodFrom) : undefined,
     f.periodTo != null ? lte(governanceMetrics.periodStart, f.periodTo) : undefined,
     provenanceIn(governanceMetrics.provenanceKind, f.provenance),
-  ].filter((c): c is SQL => c !== undefined);
+  ]);
 }
 
 /** Latest period first unless told otherwise. */

@@ -12,6 +12,7 @@ import type { PageWindow } from '../pagination/arguments';
 import type { ListQuery } from '../pagination/store';
 import type { FieldChanges, RecordEntity } from './changes';
 import type { RecordChangeRow } from './mappers';
+import { withValuesWritten } from '../../db/written-values';
 
 /** One version of a record, as written in the write's transaction. */
 export interface RecordVersion {
@@ -68,7 +69,7 @@ export function auditLogConditions(filter: AuditLogFilter | null | undefined): S
     if (!parsed) throw new BadUserInputError('filter.recordId', 'is not a valid ID');
     recordId = parsed.id;
   }
-  return [
+  return withValuesWritten([
     f.entities?.length ? inArray(recordChanges.entity, f.entities) : undefined,
     recordId !== undefined ? eq(recordChanges.recordId, recordId) : undefined,
     f.actorOrganizationId != null
@@ -80,7 +81,7 @@ export function auditLogConditions(filter: AuditLogFilter | null | undefined): S
     f.actions?.length ? inArray(recordChanges.action, f.actions) : undefined,
     f.changedFrom != null ? gte(recordChanges.changedAt, f.changedFrom.toISOString()) : undefined,
     f.changedTo != null ? lt(recordChanges.changedAt, f.changedTo.toISOString()) : undefined,
-  ].filter((c): c is SQL => c !== undefined);
+  ]);
 }
 
 /** Every change, newest first. */

@@ -15,6 +15,7 @@ import { anyOf } from '../../db/any-of';
 import { rowsByIds } from '../../db/rows-by-ids';
 import { whereAll } from '../../db/where-all';
 import { provenanceCountColumns } from '../statistics/provenance-counts';
+import { withValuesWritten } from '../../db/written-values';
 
 /** One organization per id, in id order; null where absent. */
 export async function findOrganizationsByIds(db: Db, ids: readonly string[]): Promise<(OrganizationRow | null)[]> {
@@ -37,7 +38,7 @@ export async function findOrganizationsByCreditCodes(
 export function organizationConditions(filter: OrganizationFilter | null | undefined, regions: RegionDirectory): SQL[] {
   if (!filter) return [];
   const f = filter;
-  return [
+  return withValuesWritten([
     f.types?.length ? inArray(organizations.type, f.types) : undefined,
     f.registrationStatuses?.length ? inArray(organizations.registrationStatus, f.registrationStatuses) : undefined,
     f.regionCode != null ? inRegion(regions, organizations.regionCode, f.regionCode, 'filter.regionCode') : undefined,
@@ -46,7 +47,7 @@ export function organizationConditions(filter: OrganizationFilter | null | undef
     f.evaluationGrades?.length ? inArray(organizations.evaluationGrade, f.evaluationGrades) : undefined,
     f.search ? organizationNameSearch(f.search).condition : undefined,
     provenanceIn(organizations.provenanceKind, f.provenance),
-  ].filter((c): c is SQL => c !== undefined);
+  ]);
 }
 
 /** Organizations whose name matches `query` in Chinese, pinyin, initials or English (nameSearch). */

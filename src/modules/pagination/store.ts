@@ -9,6 +9,7 @@ import { isDatabaseInstant, isStorableDate } from '../scalars/dates';
 import { encodeCursor } from './cursor';
 import type { Projection } from './rows';
 import { whereAll } from '../../db/where-all';
+import { withValuesWritten } from '../../db/written-values';
 
 /** A table that pages: it has a uuid `id` column. */
 export type PagedTable = PgTable & { id: PgColumn };
@@ -42,10 +43,10 @@ export interface ListQuery<T extends PagedTable> {
  * are still left out: together the two say what the column's bounds alone say.
  */
 export function sortKeyRange(sort: Sort, from: string | null | undefined, to: string | null | undefined): SQL[] {
-  return [
+  return withValuesWritten([
     from != null ? sql`${sort.key} >= ${from}::date` : undefined,
     to != null ? sql`${sort.key} <= ${to}::date` : undefined,
-  ].filter((c): c is SQL => c !== undefined);
+  ]);
 }
 
 export interface Edge<N> {

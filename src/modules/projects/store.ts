@@ -15,6 +15,7 @@ import { inRegion } from '../regions/filter';
 import { containsPattern } from '../search/contains-pattern';
 import type { ProjectReportRow, ProjectRow } from './mappers';
 import { rowsByIds } from '../../db/rows-by-ids';
+import { withValuesWritten } from '../../db/written-values';
 
 /** One project per id, in id order; null where absent. */
 export async function findProjectsByIds(db: Db, ids: readonly string[]): Promise<(ProjectRow | null)[]> {
@@ -32,7 +33,7 @@ export function projectConditions(filter: ProjectFilter | null | undefined, regi
   if (!filter) return [];
   const f = filter;
   checkDateRange(f.startsFrom, f.startsTo, 'filter.startsTo');
-  return [
+  return withValuesWritten([
     f.organizationId != null
       ? eq(projects.organizationId, expectGlobalId(f.organizationId, 'Organization', 'filter.organizationId'))
       : undefined,
@@ -44,7 +45,7 @@ export function projectConditions(filter: ProjectFilter | null | undefined, regi
     f.startsTo != null ? lte(projects.startsOn, f.startsTo) : undefined,
     f.search ? ilike(projects.name, containsPattern(f.search)) : undefined,
     provenanceIn(projects.provenanceKind, f.provenance),
-  ].filter((c): c is SQL => c !== undefined);
+  ]);
 }
 
 /** Newest first unless told otherwise. */

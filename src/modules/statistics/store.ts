@@ -17,13 +17,14 @@ import { provenanceIn } from '../provenance/filter';
 import type { DonationGrain } from './donation-grains';
 import { TRUNC_UNIT } from './periods';
 import { provenanceCountColumns } from './provenance-counts';
+import { withValuesWritten } from '../../db/written-values';
 
 const r = donationRollups;
 
 /** The filter's conditions on the rows of `grain`; the grain keeps every dimension the filter names. */
 export function rollupConditions(grain: DonationGrain, filter: DonationFilter | null | undefined): SQL[] {
   const f = filter ?? {};
-  return [
+  return withValuesWritten([
     sql`${r.grain} = ${grain.grain}`,
     f.purpose != null ? sql`${r.purpose} = ${f.purpose}` : undefined,
     f.statuses?.length ? inArray(r.status, f.statuses) : undefined,
@@ -37,7 +38,7 @@ export function rollupConditions(grain: DonationGrain, filter: DonationFilter | 
     f.dateFrom != null ? gte(r.month, f.dateFrom) : undefined,
     f.dateTo != null ? lte(r.month, f.dateTo) : undefined,
     provenanceIn(r.provenanceKind, f.provenance),
-  ].filter((c): c is SQL => c !== undefined);
+  ]);
 }
 
 const yuanSum = (column: PgColumn) => sql`coalesce(sum(${column}), 0)::numeric(20,2)::text`;

@@ -16,6 +16,7 @@ import { whereAll } from '../../db/where-all';
 import { rowsByIds } from '../../db/rows-by-ids';
 import { TRUNC_UNIT } from '../statistics/periods';
 import { provenanceCountColumns, type ProvenanceCountsRow } from '../statistics/provenance-counts';
+import { withValuesWritten } from '../../db/written-values';
 
 /** One session per id, in id order; null where absent. */
 export async function findTrainingSessionsByIds(
@@ -33,7 +34,7 @@ export function trainingSessionConditions(
   if (!filter) return [];
   const f = filter;
   checkDateRange(f.dateFrom, f.dateTo, 'filter.dateTo');
-  return [
+  return withValuesWritten([
     f.organizerId != null
       ? eq(trainingSessions.organizerId, expectGlobalId(f.organizerId, 'Organization', 'filter.organizerId'))
       : undefined,
@@ -45,7 +46,7 @@ export function trainingSessionConditions(
     f.dateFrom != null ? gte(trainingSessions.startsOn, f.dateFrom) : undefined,
     f.dateTo != null ? lte(trainingSessions.startsOn, f.dateTo) : undefined,
     provenanceIn(trainingSessions.provenanceKind, f.provenance),
-  ].filter((c): c is SQL => c !== undefined);
+  ]);
 }
 
 /** Latest first unless told otherwise. */
