@@ -1,14 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  getVariableValues,
-  GraphQLError,
-  Kind,
-  visit,
-  type DocumentNode,
-  type OperationDefinitionNode,
-  type ValueNode,
-} from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import { BadUserInputError } from './errors';
+import { coercedVariables } from './request-variables';
 
 /** Why `text` cannot be an argument, or null when it can: PostgreSQL text holds neither of these. */
 function textProblem(text: string): string | null {
@@ -55,8 +48,20 @@ function variableStrings(variables: Record<string, unknown>): Array<[string, str
   return strings;
 }
 
+/** documentStrings of each parsed document, which Apollo's document store hands to every request sending the same text. */
+const stringsOfDocuments = new WeakMap<DocumentNode, Array<[string, string]>>();
+
 /** Every string the document writes as an argument or a variable's default, by argument path (`filter.search`). */
 function documentStrings(document: DocumentNode): Array<[string, string]> {
+  let strings = stringsOfDocuments.get(document);
+  if (!strings) {
+    strings = writtenStrings(document);
+    stringsOfDocuments.set(document, strings);
+  }
+  return strings;
+}
+
+function writtenStrings(document: DocumentNode): Array<[string, string]> {
   const strings: Array<[string, string]> = [];
   visit(document, {
     Argument: (node) => {
@@ -106,7 +111,7 @@ export function requestChecksPlugin<C extends object>(): ApolloServerPlugin<C> {
           // no operation by that name: execution answers OPERATION_RESOLUTION_FAILURE
           if (!operation) return;
           if (!schema.getRootType(operation.operation)) throw unsupported(operation);
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const variables = coercedVariables(schema, operation, request);
           if (variables.errors) {
             const [first] = variables.errors;
             throw with400(

@@ -1,10 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getVariableValues, GraphQLError } from 'graphql';
+import { GraphQLError, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { fragmentsOf } from '../../fragments';
+import { coercedVariables } from '../../request-variables';
 import type { Budget, BudgetStore, Charge } from './budgets';
 import { requestCost } from './cost';
 import { countRequestedNodes } from './node-count';
 import type { Caller } from './tiers';
+
+/** Variable values whose node counts are kept per operation; the least recently used go first. */
+const COUNTS_PER_OPERATION = 64;
 
 /** What the plugin reads from and leaves on each request's context. */
 export interface MeteredContext {
@@ -21,15 +26,24 @@ export interface MeteredContext {
  * `extensions.cost`, also when nothing was charged (a document that did not parse, say).
  */
 export function costPlugin<C extends MeteredContext>(maxNodes: number, budgets: BudgetStore): ApolloServerPlugin<C> {
+  // each parsed operation's node counts by variable values: Apollo's document store hands the same
+  // operation to every request sending the same text, and counting walks it
+  const nodeCounts = new WeakMap<OperationDefinitionNode, LRUCache<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, schema, contextValue }) {
           if (!operation) return;
-          const fragments = fragmentsOf(document);
           // variables as execution will see them, defaults applied: `$n: Int = 100` sent as {} counts 100
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          const nodes = countRequestedNodes(schema, operation, fragments, variables.coerced ?? request.variables ?? {});
+          const variables = coercedVariables(schema, operation, request).coerced ?? request.variables ?? {};
+          const counted = nodeCounts.get(operation) ?? new LRUCache<string, number>({ max: COUNTS_PER_OPERATION });
+          nodeCounts.set(operation, counted);
+          const key = JSON.stringify(variables);
+          let nodes = counted.get(key);
+          if (nodes === undefined) {
+            nodes = countRequestedNodes(schema, operation, fragmentsOf(document), variables);
+            counted.set(key, nodes);
+          }
           if (nodes > maxNodes) {
             throw new GraphQLError(
               `This request could return ${nodes} nodes; at most ${maxNodes} may be asked for at once. Ask for smaller pages.`,

@@ -2,7 +2,6 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apoll
 import { PgDialect } from 'drizzle-orm/pg-core';
 import {
   execute,
-  getVariableValues,
   GraphQLError,
   type DocumentNode,
   type ExecutionResult,
@@ -16,6 +15,7 @@ import type { Logger } from 'pino';
 import type { Database, Line, RenderedStatement } from '../../db/client';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { fragmentsOf } from '../../fragments';
+import { coercedVariables } from '../../request-variables';
 import type { RegionDirectory } from '../regions/directory';
 import { compileOperation, type CompiledOperation, type SqlSchema } from './compile';
 import { continueHandoffs, operationOf } from './handoff';
@@ -93,7 +93,7 @@ export function compiledReadsPlugin<C extends CompiledReadsContext>(
           // Apollo asks even when no operation has the request's operationName; execution then refuses it
           if (operation?.operation !== 'query') return null;
           // keyed by the declared variables as coerced: undeclared ones, however large or deep, play no part
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const variables = coercedVariables(schema, operation, request);
           if (variables.errors) return null;
           const coerced = variables.coerced;
           const key = `${queryHash}\n${operation.name?.value ?? ''}\n${JSON.stringify(coerced)}`;

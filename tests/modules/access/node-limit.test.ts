@@ -89,6 +89,18 @@ describe('the node limit (50,000 per request, GitHub’s rule)', () => {
     expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
   });
 
+  it('counts each request by its own variables when the same document comes again (counts are kept per values)', async () => {
+    const sizes = [
+      [{ o: 100, p: 99, d: 4 }, 200],
+      [{ o: 100, p: 100, d: 5 }, 400],
+      [{ o: 100, p: 99, d: 4 }, 200],
+      [{ o: 100, p: 100, d: 5 }, 400],
+    ] as const;
+    const statuses = [];
+    for (const [variables] of sizes) statuses.push((await post(NESTED, variables)).status);
+    expect(statuses).toEqual(sizes.map(([, status]) => status));
+  });
+
   it('counts the default page size (20) where first and last are left out, and every alias', async () => {
     const aliased = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: organizations(first: 100) { nodes { projects(first: 50) { totalCount } } }`).join(' ')} }`;
     const { body } = await post(aliased);
