@@ -2,6 +2,7 @@ import { bigint, boolean, char, date, index, numeric, pgTable, smallint, unique 
 import { provenanceKind } from './columns';
 import { donationPurpose, donationStatus } from './donations';
 import { evaluationGrade, organizationType, registrationStatus } from './organizations';
+import { trainingFormat } from './training-sessions';
 
 /** yuan summed over many donations: numeric(18,2) values summed stay exact in numeric(20,2) up to 100 × the largest. */
 const yuanSum = (name: string) => numeric(name, { precision: 20, scale: 2 }).notNull();
@@ -115,3 +116,55 @@ export const organizationRollups = pgTable(
       .nullsNotDistinct(),
   ],
 );
+
+/** The dimensions of a training session that rollups group by, beside the provenance kind. */
+const trainingDimensions = () => ({
+  provenanceKind: provenanceKind('provenance_kind').notNull(),
+  format: trainingFormat('format'),
+  /** GB/T 2260 province code (`xx0000`) of the session's region */
+  province: char('province', { length: 6 }),
+  /** the first day of the month the session started */
+  month: date('month', { mode: 'string' }),
+});
+
+/** Sessions and the person-times they trained. */
+const trainingSums = () => ({
+  sessionCount: bigint('session_count', { mode: 'number' }).notNull(),
+  personTimes: bigint('person_times', { mode: 'number' }).notNull(),
+});
+
+/**
+ * Training sessions summed per grain and key, for `trainingProgress` and `trainingTimeline` without
+ * reading every session; the grains are src/modules/statistics/training-grains.ts's, written into
+ * the fold (migrations/0024_training_rollup_triggers.sql). Kept as donations' are: statement triggers on
+ * training_sessions stage signed deltas, and the transaction folds them in at commit under the
+ * change feed's commit lock, so concurrent writers of the same key neither deadlock nor lose one.
+ */
+export const trainingRollups = pgTable(
+  'training_rollups',
+  {
+    grain: smallint('grain').notNull(),
+    ...trainingDimensions(),
+    ...trainingSums(),
+  },
+  (t) => [
+    unique('training_rollups_key').on(t.grain, t.provenanceKind, t.format, t.province, t.month).nullsNotDistinct(),
+  ],
+);
+
+/** One transaction's not yet folded changes to training sessions' sums, at the finest grain, signed. */
+export const trainingRollupDeltas = pgTable(
+  'training_rollup_deltas',
+  {
+    /** pg_current_xact_id() of the writing transaction */
+    transactionId: bigint('transaction_id', { mode: 'bigint' }).notNull(),
+    ...trainingDimensions(),
+    ...trainingSums(),
+  },
+  (t) => [index('training_rollup_deltas_transaction_id_idx').on(t.transactionId)],
+);
+
+/** Transactions with staged training deltas, one row each; its insert's deferred trigger folds them at commit. */
+export const trainingRollupCommits = pgTable('training_rollup_commits', {
+  transactionId: bigint('transaction_id', { mode: 'bigint' }).primaryKey(),
+});

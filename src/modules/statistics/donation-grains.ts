@@ -1,4 +1,5 @@
 import type { DonationDimension, DonationFilter } from '../../generated/graphql';
+import { isFirstOfMonth, isLastOfMonth } from './periods';
 
 /** A dimension donation rollups can group or filter by, beside the provenance kind every grain keeps. */
 export type RollupDimension = 'purpose' | 'status' | 'donorType' | 'donorIndustry' | 'province' | 'month';
@@ -34,12 +35,6 @@ export const GROUP_DIMENSION: Readonly<Record<DonationDimension, RollupDimension
   YEAR: 'month',
   MONTH: 'month',
   PROVINCE: 'province',
-};
-
-const isFirstOfMonth = (day: string) => day.endsWith('-01');
-const isLastOfMonth = (day: string) => {
-  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
-  return next.getUTCDate() === 1;
 };
 
 /**

@@ -6,6 +6,12 @@ export interface PeriodRow {
   startsOn: string;
 }
 
+/** Whether a day (YYYY-MM-DD) is the first of its month: a range from it covers whole months of a rollup. */
+export const isFirstOfMonth = (day: string) => day.endsWith('-01');
+
+/** Whether a day (YYYY-MM-DD) is the last of its month: a range to it covers whole months of a rollup. */
+export const isLastOfMonth = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).getUTCDate() === 1;
+
 /** The SQL `date_trunc` unit of each interval. */
 export const TRUNC_UNIT: Readonly<Record<TimeInterval, string>> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 

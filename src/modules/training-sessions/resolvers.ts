@@ -4,6 +4,7 @@ import type {
   QueryResolvers,
   RecordTrainingSessionResultResolvers,
   TrainingProgressResolvers,
+  TrainingSessionFilter,
   TrainingSessionResolvers,
 } from '../../generated/graphql';
 import { TRAINING_TARGET_INDICATOR } from '../../db/reference/indicators';
@@ -12,7 +13,16 @@ import { toGlobalId, expectGlobalId } from '../node/global-id';
 import { rootConnection } from '../pagination/lists';
 import { askedFields, selectedColumns } from '../pagination/selection';
 import { TRAINING_SESSION_FIELD_COLUMNS } from './mappers';
-import { sumTraining, sumTrainingPerPeriod, trainingSessionConditions } from './store';
+import {
+  sessionsSource,
+  sumTraining,
+  sumTrainingPerPeriod,
+  trainingSessionConditions,
+  type TrainingSource,
+} from './store';
+import { trainingGrainAnswering, type TrainingDimension } from '../statistics/training-grains';
+import { trainingRollupSource } from '../statistics/store';
+import type { RegionDirectory } from '../regions/directory';
 import { TRAINING_SESSIONS } from './lists';
 import { history } from '../history/resolvers';
 import { isUserError, successOrUserError } from '../mutations/user-error';
@@ -25,6 +35,21 @@ import { provenanceCounts } from '../statistics/provenance-counts';
 /** TrainingProgress fields read from the target metric. */
 const TARGET_FIELDS = ['target', 'targetDate', 'progress', 'targetMetric'];
 
+/**
+ * What the training statistics over `filter` (grouped by `also`) read: a rollup grain keeping every
+ * dimension involved, else the matching sessions. The filter's conditions are built first either
+ * way, which refuses an unknown region or a reversed date range.
+ */
+function trainingSource(
+  filter: TrainingSessionFilter | null | undefined,
+  regions: RegionDirectory,
+  ...also: TrainingDimension[]
+): TrainingSource {
+  const conditions = trainingSessionConditions(filter, regions);
+  const grain = trainingGrainAnswering(filter, ...also);
+  return grain ? trainingRollupSource(grain, filter) : sessionsSource(conditions);
+}
+
 export const Query: QueryResolvers = {
   trainingSession: (_root, { id }, ctx) =>
     ctx.loaders.trainingSessionById.load(expectGlobalId(id, 'TrainingSession', 'id')),
@@ -35,11 +60,11 @@ export const Query: QueryResolvers = {
       selectedColumns(info, trainingSessions, TRAINING_SESSION_FIELD_COLUMNS),
     ),
   trainingProgress: async (_root, { filter }, ctx, info) => {
-    const conditions = trainingSessionConditions(filter, ctx.regions);
+    const source = trainingSource(filter, ctx.regions);
     // each part only when a field asked needs it: the kinds make the sums read every row, the target is a statement of its own
     const asked = askedFields(info);
     const [sums, targetMetric] = await Promise.all([
-      sumTraining(ctx.db, conditions, asked.has('provenanceCounts')),
+      sumTraining(ctx.db, source, asked.has('provenanceCounts')),
       TARGET_FIELDS.some((f) => asked.has(f))
         ? findLatestTarget(ctx.db, TRAINING_TARGET_INDICATOR, filter?.regionCode ?? null)
         : null,
@@ -47,9 +72,9 @@ export const Query: QueryResolvers = {
     return { ...sums, targetMetric };
   },
   trainingTimeline: async (_root, { interval, filter }, ctx) => {
-    const conditions = trainingSessionConditions(filter, ctx.regions);
+    const source = trainingSource(filter, ctx.regions, 'month');
     const [found, targetMetric] = await Promise.all([
-      sumTrainingPerPeriod(ctx.db, interval, conditions),
+      sumTrainingPerPeriod(ctx.db, interval, source),
       findLatestTarget(ctx.db, TRAINING_TARGET_INDICATOR, filter?.regionCode ?? null),
     ]);
     return trainingTimeline(interval, found, targetMetric);

@@ -1,4 +1,5 @@
 import { arrayOverlaps, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { orderedByKey } from '../../batching/ordered';
 import { rows, type Db } from '../../db/client';
 import { insertRowsReturning } from '../../db/insert-rows';
@@ -71,20 +72,48 @@ export function trainingSessionList(
 }
 
 /**
- * Sessions, person-times (人次) and, when `byProvenance`, sessions per provenance kind over every
- * matching session. Without the kinds, an index holding the participant counts can answer alone;
- * with them, every matching row is read, so they are counted only when asked for.
+ * What training sums read: the matching sessions themselves, or the rows of a rollup grain that
+ * keeps every dimension the filter names (src/modules/statistics/training-grains.ts), each giving
+ * its own expressions for the same figures.
+ */
+export interface TrainingSource {
+  table: PgTable;
+  conditions: SQL[];
+  sessionCount: SQL;
+  personTimes: SQL;
+  /** sessions per provenance kind, as provenanceCountColumns gives them */
+  provenanceCounts: SQL;
+  /** the day the period of a session is taken from */
+  startsOn: SQL | PgColumn;
+}
+
+/** Every session matching `conditions`. */
+export function sessionsSource(conditions: SQL[]): TrainingSource {
+  return {
+    table: trainingSessions,
+    conditions,
+    sessionCount: sql`count(*)`,
+    personTimes: sql`sum(${trainingSessions.participantCount})`,
+    provenanceCounts: provenanceCountColumns(trainingSessions.provenanceKind),
+    startsOn: trainingSessions.startsOn,
+  };
+}
+
+/**
+ * Sessions, person-times (人次) and, when `byProvenance`, sessions per provenance kind over
+ * `source`. Over the sessions without the kinds, an index holding the participant counts can answer
+ * alone; with them, every matching row is read, so they are counted only when asked for.
  */
 export async function sumTraining(
   db: Db,
-  conditions: SQL[],
+  source: TrainingSource,
   byProvenance: boolean,
 ): Promise<TrainingSumsRow & Partial<ProvenanceCountsRow>> {
   const [row] = await rows<TrainingSumsRow & Partial<ProvenanceCountsRow>>(
     db,
-    sql`select count(*)::int as "sessionCount", coalesce(sum(${trainingSessions.participantCount}), 0)::int as "personTimes"
-          ${byProvenance ? sql`, ${provenanceCountColumns(trainingSessions.provenanceKind)}` : sql``}
-        from ${trainingSessions} ${whereAll(conditions)}`,
+    sql`select coalesce(${source.sessionCount}, 0)::int as "sessionCount", coalesce(${source.personTimes}, 0)::int as "personTimes"
+          ${byProvenance ? sql`, ${source.provenanceCounts}` : sql``}
+        from ${source.table} ${whereAll(source.conditions)}`,
   );
   return row!;
 }
@@ -100,14 +129,14 @@ export function insertTrainingSessions(db: Db, rows: readonly NewTrainingSession
 export async function sumTrainingPerPeriod(
   db: Db,
   interval: TimeInterval,
-  conditions: SQL[],
+  source: TrainingSource,
 ): Promise<TrainingPeriodRow[]> {
   return rows<TrainingPeriodRow>(
     db,
-    sql`select to_char(date_trunc(${TRUNC_UNIT[interval]}, ${trainingSessions.startsOn}), 'YYYY-MM-DD') as "startsOn",
-          count(*)::int as "sessionCount", coalesce(sum(${trainingSessions.participantCount}), 0)::int as "personTimes",
-          ${provenanceCountColumns(trainingSessions.provenanceKind)}
-        from ${trainingSessions} ${whereAll(conditions)}
-        group by 1 order by 1`,
+    sql`select to_char(date_trunc(${TRUNC_UNIT[interval]}, ${source.startsOn}), 'YYYY-MM-DD') as "startsOn",
+          ${source.sessionCount}::int as "sessionCount", coalesce(${source.personTimes}, 0)::int as "personTimes",
+          ${source.provenanceCounts}
+        from ${source.table} ${whereAll(source.conditions)}
+        group by 1 having ${source.sessionCount} > 0 order by 1`,
   );
 }
