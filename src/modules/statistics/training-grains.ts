@@ -12,8 +12,8 @@ export interface TrainingGrain {
 
 /**
  * The grains, smallest first; the same list as the VALUES of fold_training_rollup_deltas in
- * migrations/0024_training_rollup_triggers.sql (rows on the benchmark set's 50,000 sessions: 1, 364,
- * 170, 1,799). A grain of all three would have a row for about every third session.
+ * migrations/0024_training_rollup_triggers.sql (rows on the benchmark set's 50,000 sessions: 1, 216,
+ * 198, 1,186). A grain of all three would have 6,484, one for every eight sessions.
  */
 export const TRAINING_GRAINS: readonly TrainingGrain[] = [
   { grain: 0, dimensions: [] },
