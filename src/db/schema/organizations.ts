@@ -99,7 +99,10 @@ export const organizations = pgTable(
     index('organizations_name_id_idx').on(t.name, t.id),
     index('organizations_created_at_id_idx').on(t.createdAt, t.id),
     index('organizations_founded_on_id_idx').on(sql`coalesce(${t.foundedOn}, '-infinity'::date)`, t.id),
-    index('organizations_region_code_idx').on(t.regionCode),
+    // a region's range, and with it the documented combination (types, a region, provenance) counted
+    // from the index alone: a province's 204 foundations and social groups in 0.18 ms instead of 0.7 ms
+    // of ANDed bitmaps and heap reads
+    index('organizations_region_code_type_provenance_kind_idx').on(t.regionCode, t.type, t.provenanceKind),
     index('organizations_type_idx').on(t.type),
     index('organizations_industry_idx').on(t.industry),
     index('organizations_incubator_id_idx').on(t.incubatorId),

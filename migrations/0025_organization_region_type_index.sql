@@ -1,0 +1,2 @@
+DROP INDEX "organizations_region_code_idx";--> statement-breakpoint
+CREATE INDEX "organizations_region_code_type_provenance_kind_idx" ON "organizations" USING btree ("region_code","type","provenance_kind");
