@@ -1,4 +1,4 @@
-import { bigint, boolean, char, date, index, numeric, pgTable, smallint, unique } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, date, index, numeric, pgTable, smallint, unique, uuid } from 'drizzle-orm/pg-core';
 import { provenanceKind } from './columns';
 import { donationPurpose, donationStatus } from './donations';
 import { evaluationGrade, organizationType, registrationStatus } from './organizations';
@@ -20,6 +20,7 @@ export const donationRollupGrains = pgTable('donation_rollup_grains', {
   byDonorIndustry: boolean('by_donor_industry').notNull(),
   byProvince: boolean('by_province').notNull(),
   byMonth: boolean('by_month').notNull(),
+  byDonor: boolean('by_donor').notNull().default(false),
 });
 
 /** The dimensions of a donation that rollups group by, beside the provenance kind. */
@@ -35,6 +36,8 @@ const donationDimensions = () => ({
   province: char('province', { length: 6 }),
   /** the first day of the month pledged */
   month: date('month', { mode: 'string' }),
+  /** the donor organization; null where the donor is not one (named only) */
+  donorId: uuid('donor_id'),
 });
 
 /** Exact sums of a set of donations; yuan. */
@@ -68,8 +71,10 @@ export const donationRollups = pgTable(
   },
   (t) => [
     unique('donation_rollups_key')
-      .on(t.grain, t.provenanceKind, t.purpose, t.status, t.donorType, t.donorIndustry, t.province, t.month)
+      .on(t.grain, t.provenanceKind, t.purpose, t.status, t.donorType, t.donorIndustry, t.province, t.month, t.donorId)
       .nullsNotDistinct(),
+    // one donor's rows of the donor grain (a donor's donationSummary), not every row of the grain
+    index('donation_rollups_grain_donor_id_idx').on(t.grain, t.donorId),
     // a grain's months in a range (a list's totalCount or a timeline over some months): the key
     // leads with provenance and purpose, so without this every row of the grain is read
     index('donation_rollups_grain_month_idx').on(t.grain, t.month),

@@ -1,4 +1,4 @@
-import { gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { rows, type Db } from '../../db/client';
 import { donationRollups, organizationRollups, trainingRollups } from '../../db/schema';
@@ -14,6 +14,7 @@ import type {
 import type { OrganizationGroupRow } from '../organizations/mappers';
 import type { DonationGroupRow, DonationPeriodRow, DonationTotalsRow } from '../donations/mappers';
 import { industrySection } from '../organizations/industry';
+import { expectGlobalId } from '../node/global-id';
 import { provenanceIn } from '../provenance/filter';
 import type { DonationGrain } from './donation-grains';
 import { TRAINING_GRAINS, type TrainingDimension, type TrainingGrain } from './training-grains';
@@ -40,6 +41,7 @@ export function rollupConditions(grain: DonationGrain, filter: DonationFilter | 
       : undefined,
     f.dateFrom != null ? gte(r.month, f.dateFrom) : undefined,
     f.dateTo != null ? lte(r.month, f.dateTo) : undefined,
+    f.donorId != null ? eq(r.donorId, expectGlobalId(f.donorId, 'Organization', 'filter.donorId')) : undefined,
     provenanceIn(r.provenanceKind, f.provenance),
   ]);
 }
@@ -147,6 +149,7 @@ export async function findRollupDifferences(db: Db): Promise<Array<{ side: 'miss
             case when g.by_donor_industry then donor.industry end as donor_industry,
             case when g.by_province then left(coalesce(recipient.region_code, project.region_code), 2) || '0000' end as province,
             case when g.by_month then date_trunc('month', d.pledged_on::timestamp)::date end as month,
+            case when g.by_donor then d.donor_id end as donor_id,
             count(*)::bigint as donation_count, sum(d.total) as total, coalesce(sum(d.cash), 0) as cash,
             coalesce(sum(d.in_kind), 0) as in_kind, coalesce(sum(d.total) filter (where d.cash is null), 0) as unsplit_total,
             sum(d.delivered) as delivered
@@ -155,9 +158,9 @@ export async function findRollupDifferences(db: Db): Promise<Array<{ side: 'miss
             left join organizations recipient on recipient.id = d.recipient_id
             left join projects project on project.id = d.project_id
             cross join donation_rollup_grains g
-          group by 1, 2, 3, 4, 5, 6, 7, 8
+          group by 1, 2, 3, 4, 5, 6, 7, 8, 9
         ), stored as (
-          select grain, provenance_kind, purpose, status, donor_type, donor_industry, province, month,
+          select grain, provenance_kind, purpose, status, donor_type, donor_industry, province, month, donor_id,
             donation_count, total, cash, in_kind, unsplit_total, delivered
           from ${r}
           where not (donation_count = 0 and total = 0 and cash = 0 and in_kind = 0 and unsplit_total = 0 and delivered = 0)

@@ -102,7 +102,7 @@ describe('donation rollups stay equal to a scan of every donation', () => {
   it('the grains in the database are the grains reads choose from', async () => {
     const stored = await rows<Record<string, unknown>>(
       t.database.db,
-      sql`select grain, by_purpose, by_status, by_donor_type, by_donor_industry, by_province, by_month
+      sql`select grain, by_purpose, by_status, by_donor_type, by_donor_industry, by_province, by_month, by_donor
           from donation_rollup_grains order by grain`,
     );
     expect(
@@ -116,6 +116,7 @@ describe('donation rollups stay equal to a scan of every donation', () => {
             ['donorIndustry', 'by_donor_industry'],
             ['province', 'by_province'],
             ['month', 'by_month'],
+            ['donor', 'by_donor'],
           ] as const
         )
           .filter(([, column]) => g[column])
@@ -384,4 +385,35 @@ describe('every grain answers what the scan answers', () => {
       });
     },
   );
+
+  it("a donor's donationSummary and donations' totalCount read the donor grain, and equal the scan", async () => {
+    const [donor] = await rows<{ id: string }>(
+      t.database.db,
+      sql`select donor_id as id from donations where donor_id is not null group by 1 order by count(*) desc limit 1`,
+    );
+    const filter: DonationFilter = { donorId: toGlobalId('Organization', donor!.id) };
+    expect(grainAnswering(filter)?.grain).toBe(6);
+    const statements: string[] = [];
+    const stop = t.database.watchStatements((text) => statements.push(text));
+    let body;
+    try {
+      ({ body } = await t.query(
+        `query ($filter: DonationFilter) {
+          donationSummary(filter: $filter) { donationCount total { value } cash { value } inKind { value }
+            unsplitTotal { value } delivered { value } provenanceCounts { reported submitted synthetic } }
+          donations(filter: $filter, first: 1) { totalCount } }`,
+        { filter },
+      ));
+    } finally {
+      stop();
+    }
+    expect(body.errors).toBeUndefined();
+    // the sums from the donor grain's rows: no statement counts donations
+    expect(statements.join('\n')).toMatch(/"donation_rollups"/);
+    expect(statements.join('\n')).not.toMatch(/count\(\*\)/);
+    const expected = (await scanned('STATUS', filter)).donationSummary;
+    const { inKindShare: _share, ...summary } = expected;
+    expect(body.data).toEqual({ donationSummary: summary, donations: { totalCount: expected.donationCount } });
+    expect(expected.donationCount).toBeGreaterThan(0);
+  });
 });
