@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, type Extension } from '@electric-sql/pglite';
+import type { Extension } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { Semaphore, withTimeout } from 'async-mutex';
 import postgres from 'postgres';
@@ -13,12 +12,6 @@ import { EMBEDDED_TEMPLATE, startFromTemplate } from './embedded-template';
 import { PreparedStatementPolicy } from './prepared-statements';
 import { withReadFallback } from './read-fallback';
 import * as schema from './schema';
-
-/**
- * PGlite's pg_trgm, for name search's index. Its package subpath has ES-module types only, which
- * a CommonJS build cannot import; it is required, as the build loads it anyway.
- */
-const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 
 /** The one query interface every store uses, whichever engine is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -405,6 +398,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     release = claimDataDir(options.dataDir);
     if (options.template !== null) startFromTemplate(options.dataDir, options.template ?? EMBEDDED_TEMPLATE);
   }
+  // PGlite is loaded only here, for the embedded database: a server on PostgreSQL never needs it
+  // (with ioredis, left unloaded without Redis, about 14 MB of a server's memory). Its pg_trgm, for
+  // name search's index, is a package subpath with ES-module types only, which a CommonJS build
+  // cannot import, so it is required.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
+  const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
   const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } }).catch((error: unknown) => {
     release();
     throw error;

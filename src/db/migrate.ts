@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
@@ -20,8 +19,11 @@ const MIGRATIONS_FOLDER = path.join(__dirname, '..', '..', 'migrations');
  */
 export async function migrate(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
-  if (database.engine === 'pglite') await migratePglite(database.db as PgliteDatabase<never>, config);
-  else await migratePostgres(database.db as PostgresJsDatabase<never>, config);
+  if (database.engine === 'pglite') {
+    // loaded for the embedded database only, as PGlite itself is (client.ts)
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
+    await migratePglite(database.db as PgliteDatabase<never>, config);
+  } else await migratePostgres(database.db as PostgresJsDatabase<never>, config);
   await loadReferenceData(database);
   await fillOrganizationNameColumns(database.db);
 }

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
 /** A place in the primary's write-ahead log: bytes from its start (`pg_lsn - '0/0'`). */
@@ -45,7 +45,9 @@ export class WrittenPositions {
     redisUrl?: string,
   ) {
     if (!redisUrl) return;
-    this.redis = new Redis(redisUrl, {
+    // required here, not imported: a server without Redis never loads ioredis
+    const { Redis: RedisClient } = require('ioredis') as typeof import('ioredis');
+    this.redis = new RedisClient(redisUrl, {
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,

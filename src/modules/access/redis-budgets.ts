@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
 import { chargeWindow, MemoryBudgetStore, type BudgetStore, type Charge } from './budgets';
@@ -58,7 +58,9 @@ export class RedisBudgetStore implements BudgetStore {
     { commandTimeoutMs = 500, breakerIntervalMs = 5_000 }: RedisBudgetTimings = {},
   ) {
     this.fallback = new MemoryBudgetStore(windowMs);
-    this.redis = new Redis(url, {
+    // required here, not imported: a server without Redis never loads ioredis
+    const { Redis: RedisClient } = require('ioredis') as typeof import('ioredis');
+    this.redis = new RedisClient(url, {
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
