@@ -314,6 +314,12 @@ export function compileOperation(
       sql`coalesce(json_agg(${item}${inOrder ? sql`` : sql` order by ${order(false)}`})${inPage}, '[]'::json)`;
     const edgeCursor = (reversed: boolean) => sql`(array_agg(${cursor} order by ${order(reversed)})${inPage})[1]`;
     let readsRows = false;
+    // a search's rank orders every match: read them once, for the page and its count (a count alone reads them as usual)
+    const matchedOnce =
+      !parent &&
+      q.sort.readsEveryMatch === true &&
+      [...fields].some(([, n]) => ['nodes', 'edges', 'pageInfo'].includes(n[0]!.name.value));
+    const matches = sql`select * from ${q.table} ${whereAll(q.conditions)}`;
 
     const entries = [...fields].map(([responseKey, fieldNodes]): [string, SQL] => {
       const name = fieldNodes[0]!.name.value;
@@ -325,7 +331,9 @@ export function compileOperation(
             responseKey,
             parent
               ? sql`(select count(*)::int from ${q.table} ${whereAll([parent, ...q.conditions])})`
-              : sql`(${totalCountOf(q)})::int`,
+              : matchedOnce
+                ? sql`(select count(*)::int from matched)`
+                : sql`(${totalCountOf(q)})::int`,
           ];
         case 'nodes':
           readsRows = true;
@@ -380,12 +388,13 @@ export function compileOperation(
       }
     });
     if (!readsRows) return jsonObject(entries);
-    const { conditions, orderBy } = keyset(q);
-    return sql`(select ${jsonObject(entries)} from (
+    // the matches, once read, are the table the page is taken from: only the cursor's bound is left to apply
+    const { conditions, orderBy } = keyset(matchedOnce ? { ...q, conditions: [] } : q);
+    return sql`(${matchedOnce ? sql`with matched as materialized (${matches}) ` : sql``}select ${jsonObject(entries)} from (
       select ${selectList(columns)}${readsKey ? sql`, (${q.sort.key})::text as _k` : sql``}${
         readsMore ? sql`, row_number() over (order by ${orderBy}) as _n` : inOrder ? sql`` : sql`, ${q.sort.key} as _s`
       }
-      from ${q.table} ${whereAll(parent ? [parent, ...conditions] : conditions)}
+      from ${matchedOnce ? sql`matched as ${q.table}` : q.table} ${whereAll(parent ? [parent, ...conditions] : conditions)}
       order by ${orderBy} limit ${readsMore ? literalLimit(q) : sql.raw(String(limit))}) as ${t.alias} group by ())`;
   };
 

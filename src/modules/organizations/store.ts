@@ -63,6 +63,7 @@ export function organizationSort(order: OrganizationOrder | null | undefined, se
       key: sql`(${organizationNameSearch(search).rank})::text || ${organizations.name}`,
       type: 'text',
       descending,
+      readsEveryMatch: true,
     };
   }
   switch (order?.field ?? 'NAME') {

@@ -20,6 +20,12 @@ export interface Sort {
   /** the key's PostgreSQL type, for comparing against a cursor's text */
   type: 'text' | 'date' | 'numeric' | 'timestamptz' | 'integer';
   descending: boolean;
+  /**
+   * The key is worked out for each match (a search's rank), so no index gives the order and every
+   * match is read and sorted, whatever the page: a compiled list then reads the matches once, for
+   * its page and its totalCount alike.
+   */
+  readsEveryMatch?: boolean;
 }
 
 export interface ListQuery<T extends PagedTable> {

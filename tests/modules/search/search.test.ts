@@ -139,6 +139,23 @@ describe('names in both languages, and a name found by Chinese, pinyin, initials
     expect(names.slice(0, 5)).toEqual(whole.body.data.organizations.nodes.map((o: { name: string }) => o.name));
   });
 
+  it('reads the matches once for a ranked page and its totalCount, with the same answer as the resolvers', async () => {
+    const document = `query ($search: String) { organizations(first: 3, filter: { search: $search }) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { name } } }`;
+    const statements: string[] = [];
+    const stop = compiled.database.watchStatements((text) => statements.push(text));
+    let fromSql;
+    try {
+      fromSql = await compiled.query(document, { search: 'jijinhui' });
+    } finally {
+      stop();
+    }
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.match(/from "organizations"/g)).toHaveLength(1);
+    expect(fromSql.body.data.organizations.totalCount).toBeGreaterThan(3);
+    expect((await resolvers.query(document, { search: 'jijinhui' })).body).toEqual(fromSql.body);
+  });
+
   it('labels enum values, industries, provinces and donors in English when asked, in Chinese otherwise', async () => {
     const response = await compiled.query(LABELS);
     expect(response.body.errors).toBeUndefined();
