@@ -398,12 +398,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     release = claimDataDir(options.dataDir);
     if (options.template !== null) startFromTemplate(options.dataDir, options.template ?? EMBEDDED_TEMPLATE);
   }
-  // PGlite is loaded only here, for the embedded database: a server on PostgreSQL never needs it
-  // (with ioredis, left unloaded without Redis, about 14 MB of a server's memory). Its pg_trgm, for
-  // name search's index, is a package subpath with ES-module types only, which a CommonJS build
-  // cannot import, so it is required.
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
+  // PGlite is required only here, for the embedded database: a server on PostgreSQL never needs it
+  // (with ioredis, left unloaded without Redis, about 14 MB of a server's memory). Required, not
+  // imported: a dynamic import() would load the ES modules, whose types are not the CommonJS ones
+  // the rest of the build uses. Its pg_trgm, for name search's index, is a package subpath with
+  // ES-module types only, so it is typed by hand.
+  const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+  const { drizzle: drizzlePglite } = require('drizzle-orm/pglite') as typeof import('drizzle-orm/pglite');
   const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
   const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } }).catch((error: unknown) => {
     release();

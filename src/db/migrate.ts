@@ -20,8 +20,9 @@ const MIGRATIONS_FOLDER = path.join(__dirname, '..', '..', 'migrations');
 export async function migrate(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (database.engine === 'pglite') {
-    // loaded for the embedded database only, as PGlite itself is (client.ts)
-    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
+    // required for the embedded database only, as PGlite itself is (client.ts)
+    const { migrate: migratePglite } =
+      require('drizzle-orm/pglite/migrator') as typeof import('drizzle-orm/pglite/migrator');
     await migratePglite(database.db as PgliteDatabase<never>, config);
   } else await migratePostgres(database.db as PostgresJsDatabase<never>, config);
   await loadReferenceData(database);
