@@ -36,8 +36,11 @@ export function costPlugin<C extends MeteredContext>(maxNodes: number, budgets: 
           if (!operation) return;
           // variables as execution will see them, defaults applied: `$n: Int = 100` sent as {} counts 100
           const variables = coercedVariables(schema, operation, request).coerced ?? request.variables ?? {};
-          const counted = nodeCounts.get(operation) ?? new LRUCache<string, number>({ max: COUNTS_PER_OPERATION });
-          nodeCounts.set(operation, counted);
+          let counted = nodeCounts.get(operation);
+          if (!counted) {
+            counted = new LRUCache<string, number>({ max: COUNTS_PER_OPERATION });
+            nodeCounts.set(operation, counted);
+          }
           const key = JSON.stringify(variables);
           let nodes = counted.get(key);
           if (nodes === undefined) {

@@ -319,7 +319,6 @@ export function compileOperation(
       !parent &&
       q.sort.readsEveryMatch === true &&
       [...fields].some(([, n]) => ['nodes', 'edges', 'pageInfo'].includes(n[0]!.name.value));
-    const matches = sql`select * from ${q.table} ${whereAll(q.conditions)}`;
 
     const entries = [...fields].map(([responseKey, fieldNodes]): [string, SQL] => {
       const name = fieldNodes[0]!.name.value;
@@ -390,7 +389,7 @@ export function compileOperation(
     if (!readsRows) return jsonObject(entries);
     // the matches, once read, are the table the page is taken from: only the cursor's bound is left to apply
     const { conditions, orderBy } = keyset(matchedOnce ? { ...q, conditions: [] } : q);
-    return sql`(${matchedOnce ? sql`with matched as materialized (${matches}) ` : sql``}select ${jsonObject(entries)} from (
+    return sql`(${matchedOnce ? sql`with matched as materialized (select * from ${q.table} ${whereAll(q.conditions)}) ` : sql``}select ${jsonObject(entries)} from (
       select ${selectList(columns)}${readsKey ? sql`, (${q.sort.key})::text as _k` : sql``}${
         readsMore ? sql`, row_number() over (order by ${orderBy}) as _n` : inOrder ? sql`` : sql`, ${q.sort.key} as _s`
       }
