@@ -51,10 +51,12 @@ const FOR_DASHBOARDS = `
  * the Amber preset reads no v4 tags) so that its connection takes `orderBy`; a computed column for the orders this
  * API keys on a coalesced date (unknown dates first ascending), over the index that expression
  * already has; the summary of one donor and the training progress as functions, like the
- * dashboard's. Region filters compare `char(6)` with `char(6)` so the region index serves.
+ * dashboard's. Region filters compare `char(6)` with `char(6)` so the region index serves; the
+ * organizations' province filter is the equality of the province column this API's schema keeps.
  */
 const DROP_FOR_LISTS = `
   drop function if exists bench_organizations_filtered(organization_type[], text, provenance_kind[]);
+  drop function if exists bench_organizations_filtered(organization_type[], char(6), provenance_kind[]);
   drop function if exists bench_projects_filtered(project_status[], text, date, date);
   drop function if exists bench_donations_filtered(donation_status[], date, date, organization_type[]);
   drop function if exists bench_training_sessions_filtered(date, date, provenance_kind[]);
@@ -65,12 +67,11 @@ const DROP_FOR_LISTS = `
   drop type if exists bench_training_progress_row;
 `;
 const FOR_LISTS = `
-  create function bench_organizations_filtered(types organization_type[], region_prefix text, provenance provenance_kind[])
+  create function bench_organizations_filtered(types organization_type[], province char(6), provenance provenance_kind[])
     returns setof organizations language sql stable as $$
-    select * from organizations where type = any(types)
-      and region_code between rpad(region_prefix, 6, '0')::char(6) and rpad(region_prefix, 6, '9')::char(6)
+    select * from organizations where type = any(types) and province_code = province
       and provenance_kind = any(provenance) $$;
-  comment on function bench_organizations_filtered(organization_type[], text, provenance_kind[]) is '@behavior +order +orderBy';
+  comment on function bench_organizations_filtered(organization_type[], char(6), provenance_kind[]) is '@behavior +order +orderBy';
   create function bench_projects_filtered(statuses project_status[], region_prefix text, starts_from date, starts_to date)
     returns setof projects language sql stable as $$
     select * from projects where status = any(statuses)

@@ -93,9 +93,9 @@ const FILTERED_LISTS: FilteredList[] = [
     filter: (f) => `{ types: [FOUNDATION, SOCIAL_GROUP], regionCode: "${f.province}0000", provenance: [SYNTHETIC] }`,
     postgraphileField: 'benchOrganizationsFiltered',
     postgraphileArguments: (f) =>
-      `types: [FOUNDATION, SOCIAL_GROUP], regionPrefix: "${f.province}", provenance: [SYNTHETIC]`,
+      `types: [FOUNDATION, SOCIAL_GROUP], province: "${f.province}0000", provenance: [SYNTHETIC]`,
     where: (f) =>
-      `type in ('FOUNDATION', 'SOCIAL_GROUP') and region_code ${provinceRange(f)} and provenance_kind = 'SYNTHETIC'`,
+      `type in ('FOUNDATION', 'SOCIAL_GROUP') and province_code = '${f.province}0000' and provenance_kind = 'SYNTHETIC'`,
     gongyiNode: 'id name type foundedOn',
     postgraphileNode: 'rowId name type foundedOn',
     columns: [

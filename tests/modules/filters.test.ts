@@ -180,6 +180,34 @@ describe('every filter of the contract selects what it says', () => {
     }
   });
 
+  it('finds an organization under its new province once its region moves: PostgreSQL keeps province_code true', async () => {
+    const db = t.database.db;
+    const [moved] = await rows<{ id: string; region: string }>(
+      db,
+      sql`select id::text, region_code as region from organizations where region_code like '13%' order by id limit 1`,
+    );
+    const [county] = await rows<{ code: string }>(
+      db,
+      sql`select code from regions where level = 3 and code like '32%' order by code limit 1`,
+    );
+    const counts = async () => {
+      const [hebei, jiangsu] = await Promise.all(
+        ['130000', '320000'].map((regionCode) =>
+          t.query(COUNT('organizations', 'OrganizationFilter'), { filter: { regionCode } }),
+        ),
+      );
+      return [hebei!.body.data.organizations.totalCount, jiangsu!.body.data.organizations.totalCount];
+    };
+    const [hebei, jiangsu] = await counts();
+    await db.execute(sql`update organizations set region_code = ${county!.code} where id = ${moved!.id}`);
+    try {
+      expect(await counts()).toEqual([hebei - 1, jiangsu + 1]);
+    } finally {
+      await db.execute(sql`update organizations set region_code = ${moved!.region} where id = ${moved!.id}`);
+    }
+    expect(await counts()).toEqual([hebei, jiangsu]);
+  });
+
   it('counts donations from the rollups when a grain keeps every dimension the filter names, and the rows when none does', async () => {
     const statementsFor = async (filter: Record<string, unknown>) => {
       const sent: string[] = [];

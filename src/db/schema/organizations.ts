@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { boolean, char, check, date, index, pgEnum, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, provenance, timestamps } from './columns';
-import { regions } from './regions';
+import { provinceOf, regions } from './regions';
 
 export const organizationType = pgEnum('organization_type', [
   'SOCIAL_GROUP',
@@ -66,6 +66,13 @@ export const organizations = pgTable(
     /** 统一社会信用代码 (GB 32100-2015); null where the organization has none or it is unknown. */
     creditCode: char('credit_code', { length: 18 }).unique(),
     regionCode: char('region_code', { length: 6 }).references(() => regions.code, { onDelete: 'restrict' }),
+    /**
+     * The province of regionCode, kept by PostgreSQL (a stored generated column): a province filter
+     * is its equality, which an index with a list's order walks in that order.
+     */
+    provinceCode: char('province_code', { length: 6 }).generatedAlwaysAs((): SQL =>
+      provinceOf(organizations.regionCode),
+    ),
     foundedOn: date('founded_on'),
     serviceAreas: serviceArea('service_areas')
       .array()
@@ -103,6 +110,17 @@ export const organizations = pgTable(
     // from the index alone: a province's 204 foundations and social groups in 0.18 ms instead of 0.7 ms
     // of ANDed bitmaps and heap reads
     index('organizations_region_code_type_provenance_kind_idx').on(t.regionCode, t.type, t.provenanceKind),
+    // a province's organizations in each order, read in that order and stopped after a page (by name
+    // 0.15 ms, where the name index walked 1,539 rows to find 21 of a province's 204 foundations and
+    // social groups, 1.3–1.8 ms), and the documented combination counted from an index alone
+    index('organizations_province_code_name_id_idx').on(t.provinceCode, t.name, t.id),
+    index('organizations_province_code_founded_on_id_idx').on(
+      t.provinceCode,
+      sql`coalesce(${t.foundedOn}, '-infinity'::date)`,
+      t.id,
+    ),
+    index('organizations_province_code_created_at_id_idx').on(t.provinceCode, t.createdAt, t.id),
+    index('organizations_province_code_type_provenance_kind_idx').on(t.provinceCode, t.type, t.provenanceKind),
     index('organizations_type_idx').on(t.type),
     index('organizations_industry_idx').on(t.industry),
     index('organizations_incubator_id_idx').on(t.incubatorId),

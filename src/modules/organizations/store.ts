@@ -41,7 +41,9 @@ export function organizationConditions(filter: OrganizationFilter | null | undef
   return withValuesWritten([
     f.types?.length ? inArray(organizations.type, f.types) : undefined,
     f.registrationStatuses?.length ? inArray(organizations.registrationStatus, f.registrationStatuses) : undefined,
-    f.regionCode != null ? inRegion(regions, organizations.regionCode, f.regionCode, 'filter.regionCode') : undefined,
+    f.regionCode != null
+      ? inRegion(regions, organizations.regionCode, f.regionCode, 'filter.regionCode', organizations.provinceCode)
+      : undefined,
     f.industry != null ? eq(organizations.industry, industrySection(f.industry, 'filter.industry')) : undefined,
     f.serviceAreas?.length ? arrayOverlaps(organizations.serviceAreas, f.serviceAreas) : undefined,
     f.evaluationGrades?.length ? inArray(organizations.evaluationGrade, f.evaluationGrades) : undefined,
@@ -99,7 +101,7 @@ export async function findOrganizationNames(db: Db, ids: readonly string[]): Pro
 export const ORGANIZATION_GROUP_KEYS: Readonly<Record<OrganizationDimension, SQL>> = {
   TYPE: sql`${organizations.type}::text`,
   REGISTRATION_STATUS: sql`${organizations.registrationStatus}::text`,
-  PROVINCE: sql`left(${organizations.regionCode}, 2) || '0000'`,
+  PROVINCE: sql`${organizations.provinceCode}::text`,
   EVALUATION_GRADE: sql`${organizations.evaluationGrade}::text`,
 };
 

@@ -20,13 +20,13 @@ export class RegionDirectory {
     return code === null ? null : (this.byCode.get(code) ?? null);
   }
 
-  /** The inclusive code range of a region and every division below it; `argument` names the input. */
-  subtree(code: string, argument: string): { from: string; to: string } {
+  /** The inclusive code range of a region and every division below it, and its level; `argument` names the input. */
+  subtree(code: string, argument: string): { from: string; to: string; level: number } {
     if (!/^\d{6}$/.test(code))
       throw new BadUserInputError(argument, `must be a six-digit GB/T 2260 code, got "${code}"`);
     const region = this.byCode.get(code);
     if (!region) throw new BadUserInputError(argument, `is not a known GB/T 2260 region: ${code}`);
     const prefix = code.slice(0, region.level === 1 ? 2 : region.level === 2 ? 4 : 6);
-    return { from: prefix.padEnd(6, '0'), to: prefix.padEnd(6, '9') };
+    return { from: prefix.padEnd(6, '0'), to: prefix.padEnd(6, '9'), level: region.level };
   }
 }
