@@ -250,6 +250,12 @@ export function trainingRollupSource(
   };
 }
 
+/** How many sessions match, as a scalar subquery over one grain's rows: a list's `totalCount` without reading the sessions. */
+export function countSessionsFromRollups(grain: TrainingGrain, filter: TrainingSessionFilter | null | undefined): SQL {
+  const source = trainingRollupSource(grain, filter);
+  return sql`(select coalesce(${source.sessionCount}, 0) from ${source.table} ${whereAll(source.conditions)})`;
+}
+
 /** Where the stored training rollups differ from the same sums over every session now; empty when exact. */
 export async function findTrainingRollupDifferences(
   db: Db,

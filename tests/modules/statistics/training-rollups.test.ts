@@ -100,6 +100,54 @@ describe('training rollups stay equal to the sums over every session', () => {
     expect(await progress()).toEqual({ sessionCount: before.sessionCount + 1, personTimes: before.personTimes + 10 });
   });
 
+  it("counts trainingSessions' totalCount from the rollups when a grain keeps the filter, and the sessions when none does", async () => {
+    const count = async (filter: TrainingSessionFilter) => {
+      const statements: string[] = [];
+      const stop = t.database.watchStatements((text) => statements.push(text));
+      try {
+        const { body } = await t.query(
+          'query ($filter: TrainingSessionFilter) { trainingSessions(filter: $filter, first: 1) { totalCount } }',
+          { filter },
+        );
+        expect(body.errors).toBeUndefined();
+        return { totalCount: body.data.trainingSessions.totalCount as number, sent: statements.join('\n') };
+      } finally {
+        stop();
+      }
+    };
+    const regions = await RegionDirectory.load(t.database.db);
+    const counted = async (filter: TrainingSessionFilter) =>
+      (await sumTraining(t.database.db, sessionsSource(trainingSessionConditions(filter, regions)), false))
+        .sessionCount;
+    const [busiest] = await rows<{ province: string }>(
+      t.database.db,
+      sql`select left(region_code, 2) || '0000' as province from training_sessions
+          where region_code is not null group by 1 order by count(*) desc, 1 limit 1`,
+    );
+    const answerable: TrainingSessionFilter[] = [
+      { dateFrom: '2021-01-01', dateTo: '2023-12-31', provenance: ['SYNTHETIC'] },
+      { formats: ['ONLINE_CLASS'], regionCode: busiest!.province },
+      { regionCode: busiest!.province, dateFrom: '2021-01-01', dateTo: '2023-12-31' },
+    ];
+    for (const filter of answerable) {
+      const { totalCount, sent } = await count(filter);
+      expect({ filter, totalCount }).toEqual({ filter, totalCount: await counted(filter) });
+      expect(totalCount).toBeGreaterThan(0);
+      expect(sent).toMatch(/from "training_rollups"/);
+      expect(sent).not.toMatch(/count\(\*\)/);
+    }
+    // a range ending mid-month, or an audience, is no grain's: the sessions are counted
+    for (const filter of [
+      { dateFrom: '2021-01-01', dateTo: '2021-06-15' },
+      { audiences: ['COMMUNITY_WORKERS' as const] },
+    ]) {
+      const { totalCount, sent } = await count(filter);
+      expect({ filter, totalCount }).toEqual({ filter, totalCount: await counted(filter) });
+      expect(sent).not.toMatch(/training_rollups/);
+      expect(sent).toMatch(/count\(\*\)/);
+    }
+  });
+
   it('updates of every dimension, deletions and a rolled-back write keep the rollups exact', async () => {
     const db = t.database.db;
     await db.execute(sql`update training_sessions set participant_count = participant_count + 7
