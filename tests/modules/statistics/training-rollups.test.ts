@@ -67,6 +67,19 @@ describe('training rollups stay equal to the sums over every session', () => {
   });
   afterAll(() => t.close());
 
+  /** One training filter's answer to `document`, and the statements sent for it. */
+  const answered = async (document: string, filter: TrainingSessionFilter) => {
+    const statements: string[] = [];
+    const stop = t.database.watchStatements((text) => statements.push(text));
+    try {
+      const { body } = await t.query(document, { filter });
+      expect(body.errors).toBeUndefined();
+      return { data: body.data, sent: statements.join('\n') };
+    } finally {
+      stop();
+    }
+  };
+
   it('the demo data loaded by the seed is in the rollups, exactly, in every grain this code reads', async () => {
     const [{ n }] = (await rows<{ n: number }>(
       t.database.db,
@@ -80,19 +93,12 @@ describe('training rollups stay equal to the sums over every session', () => {
     const filter = { regionCode: '110000', dateFrom: '2026-01-01', dateTo: '2026-01-31' };
     expect(trainingGrainAnswering(filter)?.grain).toBe(3);
     const progress = async () => {
-      const statements: string[] = [];
-      const stop = t.database.watchStatements((text) => statements.push(text));
-      try {
-        const { body } = await t.query(
-          'query ($filter: TrainingSessionFilter) { trainingProgress(filter: $filter) { sessionCount personTimes } }',
-          { filter },
-        );
-        expect(body.errors).toBeUndefined();
-        expect(statements.join('\n')).toMatch(/from "training_rollups"/);
-        return body.data.trainingProgress as { sessionCount: number; personTimes: number };
-      } finally {
-        stop();
-      }
+      const { data, sent } = await answered(
+        'query ($filter: TrainingSessionFilter) { trainingProgress(filter: $filter) { sessionCount personTimes } }',
+        filter,
+      );
+      expect(sent).toMatch(/from "training_rollups"/);
+      return data.trainingProgress as { sessionCount: number; personTimes: number };
     };
     const before = await progress();
     const written = await t.query(RECORD, { input: session(w.grantee.id, 0) }, w.grantee.key.headers);
@@ -102,18 +108,11 @@ describe('training rollups stay equal to the sums over every session', () => {
 
   it("counts trainingSessions' totalCount from the rollups when a grain keeps the filter, and the sessions when none does", async () => {
     const count = async (filter: TrainingSessionFilter) => {
-      const statements: string[] = [];
-      const stop = t.database.watchStatements((text) => statements.push(text));
-      try {
-        const { body } = await t.query(
-          'query ($filter: TrainingSessionFilter) { trainingSessions(filter: $filter, first: 1) { totalCount } }',
-          { filter },
-        );
-        expect(body.errors).toBeUndefined();
-        return { totalCount: body.data.trainingSessions.totalCount as number, sent: statements.join('\n') };
-      } finally {
-        stop();
-      }
+      const { data, sent } = await answered(
+        'query ($filter: TrainingSessionFilter) { trainingSessions(filter: $filter, first: 1) { totalCount } }',
+        filter,
+      );
+      return { totalCount: data.trainingSessions.totalCount as number, sent };
     };
     const regions = await RegionDirectory.load(t.database.db);
     const counted = async (filter: TrainingSessionFilter) =>
