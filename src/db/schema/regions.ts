@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { char, check, index, pgTable, smallint, text, type AnyPgColumn, type PgColumn } from 'drizzle-orm/pg-core';
 
 /** The code (`xx0000`) of the province holding the region `code` names: its first two digits. */
-export const provinceOf = (code: PgColumn): SQL => sql`left(${code}, 2) || '0000'`;
+export const provinceOf = (code: PgColumn | SQL): SQL => sql`left(${code}, 2) || '0000'`;
 
 /**
  * GB/T 2260 administrative divisions: province (level 1), prefecture city (2), county (3).

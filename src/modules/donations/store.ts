@@ -3,7 +3,7 @@ import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { groupedByKey, orderedByKey } from '../../batching/ordered';
 import { rows, type Db } from '../../db/client';
 import { insertRowsReturning } from '../../db/insert-rows';
-import { disbursements, donations, organizations, projects } from '../../db/schema';
+import { disbursements, donations, organizations, projects, provinceOf } from '../../db/schema';
 import type { DonationDimension, DonationFilter, DonationOrder, TimeInterval } from '../../generated/graphql';
 import { checkDateRange } from '../dates/date-range';
 import { expectGlobalId } from '../node/global-id';
@@ -216,7 +216,7 @@ function dimension(by: DonationDimension): { key: SQL; label: SQL; joins: SQL } 
       return { key: sql`to_char(${donations.pledgedOn}, 'YYYY-MM')`, label: sql`null`, joins: sql`` };
     case 'PROVINCE':
       return {
-        key: sql`left(coalesce(${recipient.regionCode}, ${projects.regionCode}), 2) || '0000'`,
+        key: provinceOf(sql`coalesce(${recipient.regionCode}, ${projects.regionCode})`),
         label: sql`null`,
         joins: sql`${joinRecipient} left join ${projects} on ${projects.id} = ${donations.projectId}`,
       };
