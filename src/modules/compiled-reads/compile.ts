@@ -29,7 +29,16 @@ import {
 import { isNodeType, parseGlobalId } from '../node/global-id';
 import { MAX_PAGE_SIZE } from '../pagination/arguments';
 import type { RegionDirectory } from '../regions/directory';
-import { base64url, type RowRef, type SqlFields, type SqlRootField, type SqlType } from './fields';
+import {
+  base64url,
+  column,
+  decimal,
+  type RowRef,
+  type SqlFields,
+  type SqlRootField,
+  type SqlType,
+  type SqlValue,
+} from './fields';
 
 /** Every type and root field that can be answered in SQL; the rest are answered by resolvers. */
 export interface SqlSchema {
@@ -75,7 +84,7 @@ export interface Root {
 
 /** What a query's root fields are answered by: the statement, or execution. */
 export interface CompiledOperation {
-  /** one row whose `data` column is a JSON object of every compiled root field; null when none is */
+  /** one row whose `data` column is the JSON text of an object of every compiled root field; null when none is */
   statement: SQL | null;
   /** every root field in response order, with its field nodes; `compiled` when the statement answers it */
   roots: readonly Root[];
@@ -83,14 +92,14 @@ export interface CompiledOperation {
   handoffs: readonly Handoff[];
 }
 
-/** json_build_object takes at most 100 arguments, two per key. */
-const MAX_KEYS = 50;
-
 type FieldMap = Map<string, readonly FieldNode[]>;
 
 /**
  * Compiles a query's root fields into one SQL statement whose one row's `data` column is a JSON
- * object of them, as text. A root field that asks for something SQL cannot answer, or whose
+ * object of them, as text. The statement writes that text itself, by concatenation, so every
+ * value in it is JSON text and never SQL null: `json_build_object` and `json_agg` look up how to
+ * write each argument's type at every call, over a quarter of the nested shape's statement
+ * (bench/profile-notes.md). A root field that asks for something SQL cannot answer, or whose
  * arguments execution will refuse (a page size of 500, a foreign cursor), is left to execution,
  * which reports them as usual; so is every root field when no other is compiled. Inside a compiled
  * field, a field only resolvers answer is handed to them with its parent's row (`handoffs`).
@@ -172,7 +181,7 @@ export function compileOperation(
         switch (field.kind) {
           case 'value':
             for (const c of field.columns) columns.add(c);
-            return [responseKey, field.json(row)];
+            return [responseKey, valueJson(field, row)];
           case 'embedded': {
             const inner = objectJson(
               returnType(type, name),
@@ -185,7 +194,7 @@ export function compileOperation(
             );
             if (!field.nullWhen) return [responseKey, inner];
             columns.add(field.nullWhen);
-            return [responseKey, sql`case when ${row.column(field.nullWhen)} is null then null else ${inner} end`];
+            return [responseKey, sql`case when ${row.column(field.nullWhen)} is null then 'null' else ${inner} end`];
           }
           case 'reference': {
             columns.add(field.via);
@@ -241,12 +250,12 @@ export function compileOperation(
       [HANDOFF_TYPE, literal(type.name)],
       ...read.map(([key, c]): [string, SQL] => [
         key,
-        c.columnType === 'PgNumeric' ? sql`${row.column(c)}::text` : row.column(c),
+        valueJson(c.columnType === 'PgNumeric' ? decimal(c) : column(c), row),
       ]),
     ]);
   };
 
-  /** At most one row of `target` matching `where`, or null. */
+  /** At most one row of `target` matching `where`, or `null`. */
   const rowJson = (
     target: SqlType,
     type: GraphQLObjectType,
@@ -257,7 +266,7 @@ export function compileOperation(
     const t = derivedTable();
     const columns = new Set<PgColumn>([target.key]);
     const json = objectJson(type, subfields(type, nodes), target.fields, t.row, columns, target, path);
-    return sql`(select ${json} from (select ${selectList(columns)} from ${target.table} where ${where}) as ${t.alias})`;
+    return sql`coalesce((select ${json} from (select ${selectList(columns)} from ${target.table} where ${where}) as ${t.alias}), 'null')`;
   };
 
   /**
@@ -291,7 +300,7 @@ export function compileOperation(
     const readsMore = asked.has(backward ? 'hasPreviousPage' : 'hasNextPage');
     const readsKey = asked.has('cursor') || asked.has('startCursor') || asked.has('endCursor');
     const fromCursor = literal(q.window.from !== null);
-    const more = sql`count(*) > ${sql.raw(String(limit))}`;
+    const more = sql`case when count(*) > ${sql.raw(String(limit))} then 'true' else 'false' end`;
     // the page is ordered by the row number only when the row after it is read; else by the sort itself
     const inPage = readsMore ? sql` filter (where ${t.field('_n')} <= ${sql.raw(String(limit))})` : sql``;
     const order = (reversed: boolean) => {
@@ -311,8 +320,9 @@ export function compileOperation(
     // aggregates, for which PostgreSQL 16 may sort the rows that every aggregate reads
     const inOrder = !backward && !asked.has('startCursor') && !asked.has('endCursor');
     const pageList = (item: SQL) =>
-      sql`coalesce(json_agg(${item}${inOrder ? sql`` : sql` order by ${order(false)}`})${inPage}, '[]'::json)`;
-    const edgeCursor = (reversed: boolean) => sql`(array_agg(${cursor} order by ${order(reversed)})${inPage})[1]`;
+      sql`coalesce('[' || string_agg(${item}, ','${inOrder ? sql`` : sql` order by ${order(false)}`})${inPage} || ']', '[]')`;
+    const edgeCursor = (reversed: boolean) =>
+      sql`coalesce('"' || (array_agg(${cursor} order by ${order(reversed)})${inPage})[1] || '"', 'null')`;
     let readsRows = false;
     // a search's rank orders every match: read them once, for the page and its count (a count alone reads them as usual)
     const matchedOnce =
@@ -329,10 +339,10 @@ export function compileOperation(
           return [
             responseKey,
             parent
-              ? sql`(select count(*)::int from ${q.table} ${whereAll([parent, ...q.conditions])})`
+              ? sql`(select count(*) from ${q.table} ${whereAll([parent, ...q.conditions])})::text`
               : matchedOnce
-                ? sql`(select count(*)::int from matched)`
-                : sql`(${totalCountOf(q)})::int`,
+                ? sql`(select count(*) from matched)::text`
+                : sql`coalesce((${totalCountOf(q)})::int::text, 'null')`,
           ];
         case 'nodes':
           readsRows = true;
@@ -347,7 +357,7 @@ export function compileOperation(
                 case '__typename':
                   return [edgeKey, literal(edgeType.name)];
                 case 'cursor':
-                  return [edgeKey, cursor];
+                  return [edgeKey, sql`'"' || ${cursor} || '"'`];
                 case 'node':
                   return [edgeKey, nodeJson(edgeNodes, [...edgePath, ...step(edgeType, 'node', edgeKey)])];
                 default:
@@ -410,7 +420,7 @@ export function compileOperation(
   ): SQL => {
     const parsed = parseGlobalId(globalId);
     if (!parsed) throw new NotCompilable('not a valid ID');
-    if (!isNodeType(parsed.type)) return sql`null::json`;
+    if (!isNodeType(parsed.type)) return sql`'null'`;
     const type = schema.getType(parsed.type);
     if (!isObjectType(type)) throw new NotCompilable(`${parsed.type} is not an object`);
     const target = sqlType(parsed.type);
@@ -444,7 +454,7 @@ export function compileOperation(
         const ids = args['ids'] as string[];
         // more than a page: the resolver refuses them
         if (ids.length > MAX_PAGE_SIZE) throw new NotCompilable('too many IDs');
-        if (ids.length === 0) return sql`'[]'::json`;
+        if (ids.length === 0) return sql`'[]'`;
         // one look-up by primary key per ID, in the order given: the IDs are a derived table's rows
         const n = `n${++aliases}`;
         const itemPath = step(queryType, name, responseKey, true);
@@ -457,7 +467,7 @@ export function compileOperation(
           items.map((item, i) => sql`when ${sql.raw(String(i))} then ${item}`),
           sql` `,
         );
-        return sql`(select json_agg(case ${sql.identifier(n)}.i ${choice} end order by ${sql.identifier(n)}.i)
+        return sql`(select '[' || string_agg(case ${sql.identifier(n)}.i ${choice} end, ',' order by ${sql.identifier(n)}.i) || ']'
           from (values ${sql.join(values, sql`, `)}) as ${sql.identifier(n)}(i, id))`;
       }
     }
@@ -491,7 +501,7 @@ export function compileOperation(
   if (refusedNonNull || !roots.some((r) => r.compiled && r.nodes[0]!.name.value !== '__typename')) {
     return { statement: null, roots: roots.map((r) => ({ ...r, compiled: false })), handoffs: [] };
   }
-  return { statement: sql`select ${jsonObject(entries)}::text as data`, roots, handoffs: kept };
+  return { statement: sql`select ${jsonObject(entries)} as data`, roots, handoffs: kept };
 }
 
 /** A root field's type, introspection's `__schema` and `__type` included (they are not among the type's fields). */
@@ -501,18 +511,31 @@ function rootFieldType(queryType: GraphQLObjectType, name: string) {
   return queryType.getFields()[name]!.type;
 }
 
-/** A JSON object with these keys in this order; the keys are GraphQL names, safe to write as literals. */
+/**
+ * The text of a JSON object with these keys in this order, of values that are JSON text; the keys
+ * are GraphQL names, safe to write as literals.
+ */
 function jsonObject(entries: ReadonlyArray<readonly [string, SQL]>): SQL {
-  if (entries.length > MAX_KEYS) throw new NotCompilable(`more than ${MAX_KEYS} fields in one selection`);
-  return sql`json_build_object(${sql.join(
-    entries.map(([key, value]) => sql`${sql.raw(`'${key}'`)}, ${value}`),
-    sql`, `,
-  )})`;
+  const members = entries.map(([key, value], i) => sql`${sql.raw(`'${i === 0 ? '{' : ','}"${key}":'`)} || ${value}`);
+  return members.length === 0 ? sql`'{}'` : sql`(${sql.join(members, sql` || `)} || '}')`;
 }
 
-/** A name or a boolean, written into the statement. */
+/** A leaf's value as JSON text, `null` when it is null. */
+function valueJson(field: SqlValue, row: RowRef): SQL {
+  const value = field.json(row);
+  switch (field.text) {
+    case 'string':
+      return sql`coalesce('"' || (${value})::text || '"', 'null')`;
+    case 'number':
+      return sql`coalesce((${value})::text, 'null')`;
+    default:
+      return sql`coalesce(to_json(${value})::text, 'null')`;
+  }
+}
+
+/** A name or a boolean as JSON text, written into the statement. */
 function literal(value: string | boolean): SQL {
-  return sql.raw(typeof value === 'boolean' ? String(value) : `'${value}'::text`);
+  return sql.raw(`'${JSON.stringify(value)}'`);
 }
 
 function selectList(columns: ReadonlySet<PgColumn>): SQL {

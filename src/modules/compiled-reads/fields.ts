@@ -16,14 +16,29 @@ export interface RowRef {
  * tests in tests/modules/compiled-reads compare the two for every field listed here.
  */
 export type SqlField =
-  /** a leaf: a JSON value computed from columns of the row */
-  | { kind: 'value'; columns: readonly PgColumn[]; json: (row: RowRef) => SQL }
+  /** a leaf */
+  | SqlValue
   /** an object made of the same row's columns (an Amount, a Provenance); null when `nullWhen` is */
   | { kind: 'embedded'; nullWhen?: PgColumn; fields: SqlFields }
   /** an object of another table whose key this row holds in `via`; null when there is none */
   | { kind: 'reference'; type: string; via: PgColumn }
   /** a connection of another table's rows that point at this row's id */
   | { kind: 'list'; type: string; list: ChildList<PagedTable, any> };
+
+/** A leaf: a value computed from columns of the row, written as JSON as `text` says. */
+export interface SqlValue {
+  kind: 'value';
+  columns: readonly PgColumn[];
+  json: (row: RowRef) => SQL;
+  text?: PlainText;
+}
+
+/**
+ * A leaf whose text JSON needs no escaping: a `string` is its text between quotes, a `number` its
+ * text as is. Without one, a value is written by `to_json`, which escapes text and looks up how to
+ * write its type at every call; a compiled response writes hundreds of IDs, amounts and names.
+ */
+export type PlainText = 'string' | 'number';
 
 /**
  * The fields of one object type; null where only its resolver answers, which is then handed the
@@ -62,21 +77,31 @@ export type SqlRootField =
   | { kind: 'nodes' };
 
 /** The column as the database gives it: text, enum, integer, boolean, date and arrays of them map as they are. */
-export function column(c: PgColumn): SqlField {
-  return { kind: 'value', columns: [c], json: (row) => row.column(c) };
+export function column(c: PgColumn): SqlValue {
+  return { kind: 'value', columns: [c], json: (row) => row.column(c), text: plainTextOf(c) };
+}
+
+/** Columns whose text is plain: uuids, integers, and enums whose labels have no character JSON escapes. */
+function plainTextOf(c: PgColumn): PlainText | undefined {
+  if (c.columnType === 'PgUUID') return 'string';
+  if (c.columnType === 'PgInteger' || c.columnType === 'PgSmallInt') return 'number';
+  if (c.columnType === 'PgEnumColumn' && c.enumValues?.every((label) => !/["\\\u0000-\u001f]/.test(label)))
+    return 'string';
+  return undefined;
 }
 
 /** A numeric column as an exact decimal string, digits as the database prints them. */
-export function decimal(c: PgColumn): SqlField {
-  return { kind: 'value', columns: [c], json: (row) => sql`${row.column(c)}::text` };
+export function decimal(c: PgColumn): SqlValue {
+  return { kind: 'value', columns: [c], json: (row) => sql`${row.column(c)}::text`, text: 'string' };
 }
 
 /** A timestamptz as `toISOString()` prints it: UTC, milliseconds, `Z`. */
-export function instant(c: PgColumn): SqlField {
+export function instant(c: PgColumn): SqlValue {
   return {
     kind: 'value',
     columns: [c],
     json: (row) => sql`to_char(${row.column(c)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    text: 'string',
   };
 }
 
@@ -97,16 +122,17 @@ export function base64url(text: SQL): SQL {
  * base64 is already base64url but for padding, which a length that is a multiple of 3 does not
  * have. Three to four fewer function calls per ID, felt with hundreds of IDs in one response.
  */
-export function globalId(type: IdType, id: PgColumn): SqlField {
+export function globalId(type: IdType, id: PgColumn): SqlValue {
   const text = (row: RowRef) => sql`${sql.raw(`'${type}:'`)} || ${row.column(id)}`;
   const bytes = type.length + 1 + UUID_LENGTH;
   if (id.columnType !== 'PgUUID' || !/^[A-Za-z]+$/.test(type) || bytes >= 57)
-    return { kind: 'value', columns: [id], json: (row) => base64url(text(row)) };
+    return { kind: 'value', columns: [id], json: (row) => base64url(text(row)), text: 'string' };
   const base64 = (row: RowRef) => sql`encode(convert_to(${text(row)}, 'UTF8'), 'base64')`;
   return {
     kind: 'value',
     columns: [id],
     json: bytes % 3 === 0 ? base64 : (row) => sql`rtrim(${base64(row)}, '=')`,
+    text: 'string',
   };
 }
 
@@ -118,12 +144,12 @@ export function amount(value: PgColumn, currency?: PgColumn): SqlField {
   return {
     kind: 'embedded',
     nullWhen: value,
-    fields: { value: decimal(value), currency: currency ? column(currency) : constant(sql`'CNY'`) },
+    fields: { value: decimal(value), currency: currency ? column(currency) : constant(sql`'CNY'::text`) },
   };
 }
 
 /** The same value for every row. */
-export function constant(json: SQL): SqlField {
+export function constant(json: SQL): SqlValue {
   return { kind: 'value', columns: [], json: () => json };
 }
 

@@ -1,5 +1,6 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { compileOperation } from '../../../src/modules/compiled-reads/compile';
+import { parseGlobalId } from '../../../src/modules/node/global-id';
 import { RegionDirectory } from '../../../src/modules/regions/directory';
 import { loadTypeDefs } from '../../../src/schema';
 import { sqlSchema } from '../../../src/sql-schema';
@@ -1101,6 +1102,35 @@ describe('queries answered by one SQL statement', () => {
     expect({ statements, byResolvers }).toEqual({ statements: 0, byResolvers: 0 });
     // the same document with arguments it accepts is one statement
     expect((await both(refusedFirst, { after: null })).statements).toBe(1);
+  });
+
+  it('writes text JSON must escape (quotes, backslashes, control characters) as the resolvers do', async () => {
+    const { donation, donor } = await someIds();
+    const name = 'A "quoted" \\ back\\slash\nline\ttab\u0001 and 公益 🌱';
+    await db.database.executeSql('update organizations set name = $1 where id = $2', [name, parseGlobalId(donor)!.id]);
+    await db.database.executeSql('update donations set donor_name = $1, note = $2 where id = $3', [
+      name,
+      `${name} note`,
+      parseGlobalId(donation)!.id,
+    ]);
+    const ESCAPED = /* GraphQL */ `
+      query Escaped($donor: ID!, $donation: ID!) {
+        organization(id: $donor) {
+          name
+        }
+        donation(id: $donation) {
+          donorName
+          note
+        }
+      }
+    `;
+    const { fromSql, fromResolvers, statements } = await both(ESCAPED, { donor, donation });
+    expect(fromSql.body).toEqual(fromResolvers.body);
+    expect(statements).toBe(1);
+    expect(fromSql.body.data).toEqual({
+      organization: { name },
+      donation: { donorName: name, note: `${name} note` },
+    });
   });
 
   it('sends one statement for the nested shape however large the pages', async () => {
