@@ -12,16 +12,29 @@
  * compiler's and PGlite's versions), kept in dist/.build-inputs once a build succeeds. Content,
  * not modification times, since checkouts and copies set those arbitrarily. Plain JavaScript with no
  * dependency, since it runs before anything is compiled, and on production installs. It prints to
- * stderr only: a CLI's stdout stays its own.
+ * stderr only: a CLI's stdout stays its own. One build runs at a time (dist/.build-lock): a second
+ * waits for the first, then finds nothing stale, as jest's parallel smoke suites do after an edit.
  */
 const { spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
-const { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const STAMP = path.join(DIST, '.build-inputs');
+const LOCK = path.join(DIST, '.build-lock');
 const INPUT_FOLDERS = ['src', 'migrations'];
 const INPUT_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 /** what a complete build leaves; a build missing one is stale whatever the stamp says */
@@ -67,9 +80,52 @@ function run(what, args) {
   process.stderr.write(`build: ${what} took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
+/** @param {number} pid @returns {boolean} */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
+}
+
+/** Takes dist/.build-lock, waiting while a live build holds it; it is let go when this process exits. */
+function lock() {
+  mkdirSync(DIST, { recursive: true });
+  let waited = false;
+  for (;;) {
+    try {
+      const fd = openSync(LOCK, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      process.on('exit', () => rmSync(LOCK, { force: true }));
+      return;
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+    }
+    // empty while its holder writes its pid
+    let holder = 0;
+    try {
+      holder = Number(readFileSync(LOCK, 'utf8'));
+    } catch {
+      continue; // let go since: take it
+    }
+    // a build that was killed left its lock behind
+    if (holder > 0 && !alive(holder)) {
+      rmSync(LOCK, { force: true });
+      continue;
+    }
+    if (!waited) process.stderr.write(`build: waiting for the build running as process ${holder}\n`);
+    waited = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  }
+}
+
 function main() {
   const argv = process.argv.slice(2);
   if (argv.includes('--if-stale') && !existsSync(path.join(ROOT, 'src'))) return;
+  lock();
   const reason = staleness(argv);
   if (!reason) return;
   let tsc;

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -108,6 +108,30 @@ describe('the build (scripts/build.js)', () => {
     });
   });
 
+  it('runs one build at a time: a second started alongside waits, then finds nothing stale', async () => {
+    // a compiler slow enough for the second build to start while the first runs
+    const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    writeFileSync(
+      tsc,
+      `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);\n${readFileSync(tsc, 'utf8')}`,
+    );
+    const [first, second] = await Promise.all([build(root, '--if-stale'), build(root, '--if-stale')]);
+    expect(second.builds).toEqual(['tsc', 'template']);
+    const stderr = [first.stderr, second.stderr].sort((a, b) => a.length - b.length);
+    expect(stderr[0]).toMatch(/^build: waiting for the build running as process \d+\n$/);
+    expect(stderr[1]).toContain('dist/main.js is missing; building');
+    expect(existsSync(path.join(root, 'dist', '.build-lock'))).toBe(false);
+  });
+
+  it('takes over the lock of a build that was killed', async () => {
+    const gone = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']));
+    mkdirSync(path.join(root, 'dist'));
+    writeFileSync(path.join(root, 'dist', '.build-lock'), String(gone));
+    const { stderr, builds } = await build(root, '--if-stale');
+    expect(builds).toEqual(['tsc', 'template']);
+    expect(stderr).not.toContain('waiting');
+  });
+
   it('forgets the last build when a build fails, so the next one builds even from the same sources', async () => {
     await build(root);
     const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -118,6 +142,8 @@ describe('the build (scripts/build.js)', () => {
       code: 1,
       stderr: expect.stringContaining('build: tsc failed (exit code 2)'),
     });
+    // a failed build lets go of its lock
+    expect(existsSync(path.join(root, 'dist', '.build-lock'))).toBe(false);
     // the source is back as the last good build had it, but that build's outputs may be overwritten
     writeFileSync(tsc, compiler);
     writeFileSync(path.join(root, 'src', 'main.ts'), 'export const answer = 42;\n');
