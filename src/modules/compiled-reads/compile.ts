@@ -322,7 +322,7 @@ export function compileOperation(
     const pageList = (item: SQL) =>
       sql`coalesce('[' || string_agg(${item}, ','${inOrder ? sql`` : sql` order by ${order(false)}`})${inPage} || ']', '[]')`;
     const edgeCursor = (reversed: boolean) =>
-      sql`coalesce('"' || (array_agg(${cursor} order by ${order(reversed)})${inPage})[1] || '"', 'null')`;
+      plainString(sql`(array_agg(${cursor} order by ${order(reversed)})${inPage})[1]`);
     let readsRows = false;
     // a search's rank orders every match: read them once, for the page and its count (a count alone reads them as usual)
     const matchedOnce =
@@ -357,7 +357,7 @@ export function compileOperation(
                 case '__typename':
                   return [edgeKey, literal(edgeType.name)];
                 case 'cursor':
-                  return [edgeKey, sql`'"' || ${cursor} || '"'`];
+                  return [edgeKey, plainString(cursor)];
                 case 'node':
                   return [edgeKey, nodeJson(edgeNodes, [...edgePath, ...step(edgeType, 'node', edgeKey)])];
                 default:
@@ -525,12 +525,17 @@ function valueJson(field: SqlValue, row: RowRef): SQL {
   const value = field.json(row);
   switch (field.text) {
     case 'string':
-      return sql`coalesce('"' || (${value})::text || '"', 'null')`;
+      return plainString(value);
     case 'number':
       return sql`coalesce((${value})::text, 'null')`;
     default:
       return sql`coalesce(to_json(${value})::text, 'null')`;
   }
+}
+
+/** A JSON string of text that needs no escaping (an ID, a decimal, a cursor), `null` when it is null. */
+function plainString(text: SQL): SQL {
+  return sql`coalesce('"' || (${text})::text || '"', 'null')`;
 }
 
 /** A name or a boolean as JSON text, written into the statement. */
